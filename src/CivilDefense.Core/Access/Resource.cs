@@ -1,0 +1,12 @@
+namespace CivilDefense.Core.Access;
+
+/// <summary>Kinds of record that permissions are granted on.</summary>
+public enum Resource
+{
+    Territory,
+    Organizations,
+    CommandBoards,
+    Users,
+    ApiTokens,
+    Audit,
+}

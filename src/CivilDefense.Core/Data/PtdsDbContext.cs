@@ -1,0 +1,66 @@
+using CivilDefense.Core.Access;
+using CivilDefense.Core.Audit;
+using CivilDefense.Core.CommandBoards;
+using CivilDefense.Core.Geography;
+using CivilDefense.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilDefense.Core.Data;
+
+/// <summary>
+/// The one EF model, on SQLite or PostgreSQL. Reads are filtered to the actor's subtree by query
+/// filters; writes are checked and audited in <see cref="SaveChangesAsync(bool, CancellationToken)"/>
+/// (see WriteGuard), so scoping and audit live in one place and no handler can forget them.
+/// </summary>
+public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> options, IActorAccessor actors, TimeProvider clock)
+    : DbContext(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationContact> OrganizationContacts => Set<OrganizationContact>();
+
+    public DbSet<CommandBoard> CommandBoards => Set<CommandBoard>();
+
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public Actor Actor => actors.Current;
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>The actor's subtree root, read by the query filters per query (null: unrestricted).</summary>
+    private string? ScopePath => actors.Current.UnitPath;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PtdsDbContext).Assembly);
+
+        // Scope filters: a record is visible when its unit lies in the actor's subtree.
+        modelBuilder.Entity<AdministrativeUnit>().HasQueryFilter(u => ScopePath == null || u.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<Organization>().HasQueryFilter(o => ScopePath == null || o.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<OrganizationContact>().HasQueryFilter(c => ScopePath == null || c.Organization.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<CommandBoard>().HasQueryFilter(b => ScopePath == null || b.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<BoardMember>().HasQueryFilter(m => ScopePath == null || m.Board.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<DutyShift>().HasQueryFilter(s => ScopePath == null || s.Board.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<User>().HasQueryFilter(u => ScopePath == null || u.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ApiToken>().HasQueryFilter(t => ScopePath == null || t.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(a => ScopePath == null || a.UnitPath.StartsWith(ScopePath));
+    }
+}
