@@ -49,6 +49,12 @@ public sealed partial class PtdsDbContext
             }
 
             var unitPath = await AuthorizeAsync(entry, cancellationToken);
+            if (entry.Entity is AdministrativeUnit changedUnit)
+            {
+                // The level follows from the kind; kept as a column so lists can filter on it.
+                changedUnit.Level = UnitLevels.LevelOf(changedUnit.Kind);
+            }
+
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
             {
                 versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;

@@ -54,6 +54,7 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
         // Scope filters: a record is visible when its unit lies in the actor's subtree.
         modelBuilder.Entity<AdministrativeUnit>().HasQueryFilter(u => ScopePath == null || u.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<UnitSuccession>().HasQueryFilter(s => ScopePath == null || s.Successor.Path.StartsWith(ScopePath) || s.Predecessor.Path.StartsWith(ScopePath));
         modelBuilder.Entity<Organization>().HasQueryFilter(o => ScopePath == null || o.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<OrganizationContact>().HasQueryFilter(c => ScopePath == null || c.Organization.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<CommandBoard>().HasQueryFilter(b => ScopePath == null || b.Unit.Path.StartsWith(ScopePath));

@@ -18,7 +18,7 @@ public sealed class BearerTokenHandler(
     PtdsDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Bearer";
+    public const string SchemeName = "Bearer";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -51,7 +51,7 @@ public sealed class BearerTokenHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var principal = PtdsClaims.Create(Scheme, row.Name, row.Role, row.UnitId, row.Path, row.OrganizationId, userId: null, tokenId: row.Id);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
+        var principal = PtdsClaims.Create(SchemeName, row.Name, row.Role, row.UnitId, row.Path, row.OrganizationId, userId: null, tokenId: row.Id);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

