@@ -66,6 +66,8 @@ public static class WebHost
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<KnownExceptionHandler>();
+        // Binding failures (malformed JSON, unknown fields) reach KnownExceptionHandler, which names the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddValidation();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -112,6 +114,7 @@ public static class WebHost
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseStaticFiles();
         app.UseRequestLocalization();
