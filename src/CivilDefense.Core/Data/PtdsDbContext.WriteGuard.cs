@@ -129,13 +129,13 @@ public sealed partial class PtdsDbContext
             case Organization organization:
                 return (Resource.Organizations, await PathsAsync(entry, nameof(Organization.UnitId), ct), entry.State == EntityState.Added ? null : organization.Id);
             case OrganizationContact contact:
-                return (Resource.Organizations, [await OrganizationUnitPathAsync(contact.OrganizationId, ct)], contact.OrganizationId);
+                return (Resource.Organizations, [await OrganizationUnitPathAsync(KeyValue(entry, nameof(OrganizationContact.OrganizationId)), ct)], contact.OrganizationId);
             case CommandBoard:
                 return (Resource.CommandBoards, await PathsAsync(entry, nameof(CommandBoard.UnitId), ct), null);
-            case BoardMember member:
-                return (Resource.CommandBoards, [await BoardUnitPathAsync(member.BoardId, ct)], null);
-            case DutyShift shift:
-                return (Resource.CommandBoards, [await BoardUnitPathAsync(shift.BoardId, ct)], null);
+            case BoardMember:
+                return (Resource.CommandBoards, [await BoardUnitPathAsync(KeyValue(entry, nameof(BoardMember.BoardId)), ct)], null);
+            case DutyShift:
+                return (Resource.CommandBoards, [await BoardUnitPathAsync(KeyValue(entry, nameof(DutyShift.BoardId)), ct)], null);
             case User:
                 return (Resource.Users, await PathsAsync(entry, nameof(User.UnitId), ct), null);
             case ApiToken:
@@ -165,10 +165,16 @@ public sealed partial class PtdsDbContext
             return "";
         }
 
-        var local = Units.Local.FirstOrDefault(u => u.Id == unitId);
-        if (local is { Path.Length: > 0 })
+        var local = Tracked<AdministrativeUnit>(unitId.Value);
+        if (local is { Entity.Path.Length: > 0 })
         {
-            return local.Path;
+            return local.Entity.Path;
+        }
+
+        if (local is { State: EntityState.Added })
+        {
+            // A unit created in this same save gets its path only once inserted; it lies where its parent does.
+            return await UnitPathAsync((int?)local.Property(nameof(AdministrativeUnit.ParentId)).CurrentValue, ct);
         }
 
         return await Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct)
@@ -177,21 +183,32 @@ public sealed partial class PtdsDbContext
 
     private async Task<string> OrganizationUnitPathAsync(int organizationId, CancellationToken ct)
     {
-        var local = Organizations.Local.FirstOrDefault(o => o.Id == organizationId);
+        var local = Tracked<Organization>(organizationId);
         return local is not null
-            ? await UnitPathAsync(local.UnitId, ct)
+            ? await UnitPathAsync(KeyValue(local, nameof(Organization.UnitId)), ct)
             : await Organizations.IgnoreQueryFilters().Where(o => o.Id == organizationId).Select(o => o.Unit.Path).SingleOrDefaultAsync(ct)
               ?? throw new AccessDeniedException("The organisation does not exist.");
     }
 
     private async Task<string> BoardUnitPathAsync(int boardId, CancellationToken ct)
     {
-        var local = CommandBoards.Local.FirstOrDefault(b => b.Id == boardId);
+        var local = Tracked<CommandBoard>(boardId);
         return local is not null
-            ? await UnitPathAsync(local.UnitId, ct)
+            ? await UnitPathAsync(KeyValue(local, nameof(CommandBoard.UnitId)), ct)
             : await CommandBoards.IgnoreQueryFilters().Where(b => b.Id == boardId).Select(b => b.Unit.Path).SingleOrDefaultAsync(ct)
               ?? throw new AccessDeniedException("The command board does not exist.");
     }
+
+    /// <summary>
+    /// The tracked entry with this id. Records added in the same save carry temporary ids that EF
+    /// keeps in the change tracker, not in the entity, so the lookup goes through the entries.
+    /// </summary>
+    private EntityEntry<TEntity>? Tracked<TEntity>(int id)
+        where TEntity : class =>
+        ChangeTracker.Entries<TEntity>().FirstOrDefault(e => Equals(e.Property("Id").CurrentValue, id));
+
+    /// <summary>A foreign key as the change tracker sees it (a temporary value when the target is new in this save).</summary>
+    private static int KeyValue(EntityEntry entry, string property) => (int)entry.Property(property).CurrentValue!;
 
     /// <summary>New units learn their ids only on insert, so their paths are set right after, parents first.</summary>
     private async Task<bool> AssignUnitPathsAsync(List<PendingAudit> pending, CancellationToken ct)
