@@ -64,6 +64,16 @@ public sealed partial class PtdsDbContext
             if (await AssignUnitPathsAsync(pending, cancellationToken))
             {
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+                // Records added together with their unit were judged by the unit's parent (the unit had
+                // no path yet); the audit trail files them under the unit itself, now that it has one.
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    if (pending[i] is { State: EntityState.Added, Entry.Entity: not AdministrativeUnit })
+                    {
+                        pending[i] = pending[i] with { UnitPath = (await DescribeAsync(pending[i].Entry, cancellationToken)).UnitPaths[0] };
+                    }
+                }
             }
 
             AddAuditEntries(pending);
