@@ -109,7 +109,31 @@ public sealed partial class PtdsDbContext
             }
         }
 
+        // A child record that changes parent must also be writable where it comes from.
+        if (entry.State == EntityState.Modified && await OriginalParentAsync(entry, ct) is { } origin
+            && !AccessPolicy.CanWrite(actor, resource, origin.UnitPath, origin.OrganizationId))
+        {
+            throw new AccessDeniedException($"{actor.Name} may not move this {entry.Metadata.ClrType.Name} away from where it is.");
+        }
+
         return unitPaths[0];
+    }
+
+    /// <summary>Where a contact, board member or duty shift was before its parent key changed; null when it did not.</summary>
+    private async Task<(string UnitPath, int? OrganizationId)?> OriginalParentAsync(EntityEntry entry, CancellationToken ct)
+    {
+        switch (entry.Entity)
+        {
+            case OrganizationContact when entry.Property(nameof(OrganizationContact.OrganizationId)) is { IsModified: true } moved:
+                var organizationId = (int)moved.OriginalValue!;
+                return (await OrganizationUnitPathAsync(organizationId, ct), organizationId);
+            case BoardMember when entry.Property(nameof(BoardMember.BoardId)) is { IsModified: true } moved:
+                return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            case DutyShift when entry.Property(nameof(DutyShift.BoardId)) is { IsModified: true } moved:
+                return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            default:
+                return null;
+        }
     }
 
     /// <summary>A user may change their own password and language, never their role or scope.</summary>
