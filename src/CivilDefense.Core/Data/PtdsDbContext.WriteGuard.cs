@@ -35,6 +35,31 @@ public sealed partial class PtdsDbContext
             return 0;
         }
 
+        // Lookups of tracked records go through an index built once per save: asking the change
+        // tracker per record re-runs change detection each time, which made bulk imports quadratic.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await GuardedSaveAsync(changes, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            _trackedIndex = null;
+        }
+    }
+
+    private Dictionary<(Type, int), EntityEntry>? _trackedIndex;
+
+    private void IndexTracked() =>
+        _trackedIndex = ChangeTracker.Entries()
+            .Where(e => e.Metadata.FindProperty("Id")?.ClrType == typeof(int))
+            .ToDictionary(e => (e.Metadata.ClrType, (int)e.Property("Id").CurrentValue!));
+
+    private async Task<int> GuardedSaveAsync(List<EntityEntry> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        IndexTracked();
         var pending = new List<PendingAudit>(changes.Count);
         foreach (var entry in changes)
         {
@@ -66,13 +91,16 @@ public sealed partial class PtdsDbContext
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            ChangeTracker.DetectChanges();
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (await AssignUnitPathsAsync(pending, cancellationToken))
             {
+                ChangeTracker.DetectChanges();
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
                 // Records added together with their unit were judged by the unit's parent (the unit had
                 // no path yet); the audit trail files them under the unit itself, now that it has one.
+                IndexTracked();
                 for (var i = 0; i < pending.Count; i++)
                 {
                     if (pending[i] is { State: EntityState.Added, Entry.Entity: not AdministrativeUnit })
@@ -83,6 +111,7 @@ public sealed partial class PtdsDbContext
             }
 
             AddAuditEntries(pending);
+            ChangeTracker.DetectChanges();
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -206,9 +235,9 @@ public sealed partial class PtdsDbContext
         }
 
         var local = Tracked<AdministrativeUnit>(unitId.Value);
-        if (local is { Entity.Path.Length: > 0 })
+        if (local is { Entity: AdministrativeUnit { Path.Length: > 0 } known })
         {
-            return local.Entity.Path;
+            return known.Path;
         }
 
         if (local is { State: EntityState.Added })
@@ -243,9 +272,11 @@ public sealed partial class PtdsDbContext
     /// The tracked entry with this id. Records added in the same save carry temporary ids that EF
     /// keeps in the change tracker, not in the entity, so the lookup goes through the entries.
     /// </summary>
-    private EntityEntry<TEntity>? Tracked<TEntity>(int id)
+    private EntityEntry? Tracked<TEntity>(int id)
         where TEntity : class =>
-        ChangeTracker.Entries<TEntity>().FirstOrDefault(e => Equals(e.Property("Id").CurrentValue, id));
+        _trackedIndex is not null
+            ? _trackedIndex.GetValueOrDefault((typeof(TEntity), id))
+            : ChangeTracker.Entries<TEntity>().FirstOrDefault(e => Equals(e.Property("Id").CurrentValue, id));
 
     /// <summary>A foreign key as the change tracker sees it (a temporary value when the target is new in this save).</summary>
     private static int KeyValue(EntityEntry entry, string property) => (int)entry.Property(property).CurrentValue!;
