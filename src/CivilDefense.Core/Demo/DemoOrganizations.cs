@@ -40,30 +40,25 @@ internal static class DemoOrganizations
         var phone = 0;
 
         // Organisations first: contacts and board members refer to them by id, which the write guard reads.
-        var provinceOrgs = ProvinceOrgs.Select(s => Org(province, s.Kind, s.Name, s.ShortName, ++phone)).ToList();
+        var provinceOrgs = ProvinceOrgs.Select(s => Org(province, s.Kind, s.Name, s.ShortName, ++phone, null)).ToList();
+        db.Organizations.AddRange(provinceOrgs);
+        await SaveAsync(db, ct);
+
+        var byShort = provinceOrgs.ToDictionary(o => o.ShortName!);
         var communeOrgs = new List<(AdministrativeUnit Commune, Organization Committee, Organization Military, Organization Police, Organization Economy)>();
         foreach (var c in communes)
         {
             var word = c.Kind == UnitKind.Ward ? "phường" : c.Kind == UnitKind.SpecialZone ? "đặc khu" : "xã";
             communeOrgs.Add((c,
-                Org(c, OrganizationKind.PeoplesCommittee, $"Ủy ban nhân dân {c.FullName}", $"UBND {word}", ++phone),
-                Org(c, OrganizationKind.MilitaryCommand, $"Ban Chỉ huy Quân sự {c.FullName}", $"Ban CHQS {word}", ++phone),
-                Org(c, OrganizationKind.Police, $"Công an {c.FullName}", $"CA {word}", ++phone),
-                Org(c, OrganizationKind.Department, $"Phòng Kinh tế {c.FullName}", "Phòng Kinh tế", ++phone)));
+                Org(c, OrganizationKind.PeoplesCommittee, $"Ủy ban nhân dân {c.FullName}", $"UBND {word}", ++phone, byShort["UBND tỉnh"]),
+                Org(c, OrganizationKind.MilitaryCommand, $"Ban Chỉ huy Quân sự {c.FullName}", $"Ban CHQS {word}", ++phone, byShort["Bộ CHQS tỉnh"]),
+                Org(c, OrganizationKind.Police, $"Công an {c.FullName}", $"CA {word}", ++phone, byShort["CA tỉnh"]),
+                Org(c, OrganizationKind.Department, $"Phòng Kinh tế {c.FullName}", "Phòng Kinh tế", ++phone, null)));
         }
 
         var allOrgs = provinceOrgs.Concat(communeOrgs.SelectMany(x => new[] { x.Committee, x.Military, x.Police, x.Economy })).ToList();
-        db.Organizations.AddRange(allOrgs);
+        db.Organizations.AddRange(allOrgs.Skip(provinceOrgs.Count));
         await SaveAsync(db, ct);
-
-        // Link the committees to their provincial parents now that both have ids.
-        var byShort = provinceOrgs.ToDictionary(o => o.ShortName!);
-        foreach (var (_, committee, military, police, _) in communeOrgs)
-        {
-            committee.ParentOrganizationId = byShort["UBND tỉnh"].Id;
-            military.ParentOrganizationId = byShort["Bộ CHQS tỉnh"].Id;
-            police.ParentOrganizationId = byShort["CA tỉnh"].Id;
-        }
 
         var positions = ProvinceOrgs.Zip(provinceOrgs).ToDictionary(p => p.Second, p => p.First.ContactPosition);
         db.OrganizationContacts.AddRange(allOrgs.Select(o => new OrganizationContact
@@ -147,9 +142,10 @@ internal static class DemoOrganizations
         }).ToList();
     }
 
-    private static Organization Org(AdministrativeUnit unit, OrganizationKind kind, string name, string shortName, int phone) => new()
+    private static Organization Org(AdministrativeUnit unit, OrganizationKind kind, string name, string shortName, int phone, Organization? parent) => new()
     {
         UnitId = unit.Id,
+        ParentOrganizationId = parent?.Id,
         Kind = kind,
         Name = name,
         ShortName = shortName,
@@ -167,10 +163,11 @@ internal static class DemoOrganizations
         Phone = organization.Phone,
     };
 
+    /// <summary>Saves and forgets: the write guard's per-entry tracker lookups would grow with every stage otherwise. Ids stay on the objects.</summary>
     private static async Task SaveAsync(PtdsDbContext db, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 }
 

@@ -54,15 +54,15 @@ public static class DemoSeeder
         var files = DemoFiles.Load(dataDirectory ?? DefaultDataDirectory);
         progress?.Report("Demo files read and checked.");
 
-        // Bulk insert: change detection on every Add would make thousands of rows quadratic.
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Automatic change detection stays on: the write guard bumps versions after its own DetectChanges.
+        // Instead the tracker is cleared between stages, so the guard's per-entry lookups stay cheap.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             var territory = await SeedTerritoryAsync(db, files, progress, ct);
             var (oldUnits, successions) = await SeedHistoryAsync(db, files, territory, ct);
             progress?.Report($"Pre-reform units: {oldUnits}, successions: {successions}.");
+            db.ChangeTracker.Clear();
             var people = await DemoOrganizations.SeedAsync(db, territory.Province, territory.Communes, ct);
             progress?.Report($"Organisations: {people.Organizations}, command boards: {people.Boards}, members: {people.Members}, duty shifts: {people.Shifts}.");
             await transaction.CommitAsync(ct);
@@ -75,10 +75,6 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             throw;
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
     }
 
     private sealed record Territory(int Provinces, int CommuneCount, AdministrativeUnit Root, AdministrativeUnit Province, IReadOnlyList<AdministrativeUnit> Communes);
@@ -88,6 +84,7 @@ public static class DemoSeeder
         UnitRow[] rows = [new(RootCode, null, UnitKind.Country, "Việt Nam", "Viet Nam", "Việt Nam", "Viet Nam"), .. files.Units];
         Check(await ApplyUnitImport.ApplyUnitsAsync(db, rows, null, ct), "units");
         progress?.Report($"Units: {rows.Length} (country, 34 provinces, communes).");
+        db.ChangeTracker.Clear();
 
         Check(await ApplyUnitImport.ApplyCentroidsAsync(db, files.Centroids, ProvinceCode, null, ct), "centroids");
         Check(await ApplyUnitImport.ApplyBoundariesAsync(db, [.. files.CommuneBoundaries, .. files.ProvinceBoundary], ProvinceCode, null, ct), "boundaries");

@@ -22,7 +22,10 @@ public static class ApplyUnitImport
     /// <summary>Rows per SaveChanges: keeps the change tracker small and gives progress something to count.</summary>
     private const int BatchSize = 500;
 
-    /// <summary>Adds new units and updates matched ones; parents are found in the rows or among existing units.</summary>
+    /// <summary>
+    /// Adds new units and updates matched ones; parents are found in the rows or among existing units.
+    /// The change tracker is cleared after each batch: use a fresh context, or reload, afterwards.
+    /// </summary>
     /// <param name="progress">Receives the number of rows written so far after each batch.</param>
     public static async Task<ImportOutcome> ApplyUnitsAsync(PtdsDbContext db, IReadOnlyList<UnitRow> rows, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -70,6 +73,11 @@ public static class ApplyUnitImport
 
                     if (targets[row] is { } unit)
                     {
+                        if (db.Entry(unit).State == EntityState.Detached)
+                        {
+                            db.Units.Attach(unit);
+                        }
+
                         var changed = Update(unit, row, parent);
                         updated += changed ? 1 : 0;
                         unchanged += changed ? 0 : 1;
@@ -90,6 +98,10 @@ public static class ApplyUnitImport
                 }
 
                 await db.SaveChangesAsync(ct);
+
+                // The write guard looks units up in the tracker (with change detection) per entry: a tracker
+                // holding every earlier batch makes a national import quadratic. Written units keep their ids.
+                db.ChangeTracker.Clear();
                 progress?.Report(Math.Min(start + BatchSize, ordered.Count));
             }
 
@@ -290,10 +302,11 @@ public static class ApplyUnitImport
         return existing.TryGetValue(row.ParentCode!, out var list) ? list.FirstOrDefault(u => Overlaps(u, row, today)) : null;
     }
 
+    /// <summary>A parent written in an earlier batch is referenced by id (it is no longer tracked); one in this batch by navigation.</summary>
     private static AdministrativeUnit New(UnitRow row, AdministrativeUnit? parent) => new()
     {
         Code = row.Code,
-        Parent = parent,
+        Parent = parent?.Id is > 0 ? null : parent,
         ParentId = parent?.Id is > 0 ? parent.Id : null,
         Kind = row.Kind,
         Level = UnitLevels.LevelOf(row.Kind),
@@ -313,9 +326,13 @@ public static class ApplyUnitImport
     {
         var before = (unit.ParentId, unit.Kind, unit.Name, unit.NameEn, unit.FullName, unit.FullNameEn, unit.Population, unit.Households, unit.AreaKm2, unit.ValidFrom, unit.ValidTo);
         // A parent added in this import has no id yet: the navigation lets EF fill the key.
-        if (parent is not null && (parent.Id == 0 || parent.Id != unit.ParentId))
+        if (parent is { Id: 0 })
         {
             unit.Parent = parent;
+        }
+        else if (parent is not null && parent.Id != unit.ParentId)
+        {
+            unit.ParentId = parent.Id;
         }
 
         unit.Kind = row.Kind;
