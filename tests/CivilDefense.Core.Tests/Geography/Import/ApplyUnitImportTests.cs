@@ -50,10 +50,10 @@ public sealed class ApplyUnitImportTests
         }
 
         var rows = new List<UnitRow> { Row("81", null, UnitKind.Province) };
-        rows.AddRange(Enumerable.Range(0, 700).Select(i => Row($"9{i:D4}", "81")));
+        rows.AddRange(Enumerable.Range(0, 150).Select(i => Row($"9{i:D4}", "81")));
         await using (var db = database.Open())
         {
-            // The first batch of 500 is written before the progress report throws: it must be rolled back.
+            // The first batch of 100 is written before the progress report throws: it must be rolled back.
             await Assert.ThrowsAsync<InvalidOperationException>(() =>
                 ApplyUnitImport.ApplyUnitsAsync(db, rows, new Throwing()));
         }
