@@ -1,5 +1,6 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Data;
+using CivilDefense.Core.Demo;
 using Microsoft.Extensions.Options;
 
 namespace CivilDefense.Web.Platform;
@@ -85,11 +86,17 @@ public static class DatabaseStartup
         }
     }
 
-    private static Task SeedDemoAsync(this WebApplication app, IServiceProvider services, CancellationToken ct)
+    /// <summary>Loads the demo province into an empty database, logging each stage (it takes a few seconds).</summary>
+    private static async Task SeedDemoAsync(this WebApplication app, IServiceProvider services, CancellationToken ct)
     {
-        _ = app;
-        _ = services;
-        _ = ct;
-        return Task.CompletedTask;
+        var db = services.GetRequiredService<PtdsDbContext>();
+        var progress = new Progress<string>(line => app.Logger.LogInformation("Demo seed: {Stage}", line));
+        var result = await DemoSeeder.SeedAsync(db, progress: progress, ct: ct);
+        if (result.Seeded)
+        {
+            app.Logger.LogInformation(
+                "Demo province loaded in {Seconds:0.0} s: {Provinces} provinces, {Communes} communes, {Organizations} organisations, {Boards} command boards.",
+                result.Elapsed.TotalSeconds, result.Provinces, result.Communes, result.Organizations, result.CommandBoards);
+        }
     }
 }

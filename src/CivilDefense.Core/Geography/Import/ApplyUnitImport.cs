@@ -20,7 +20,7 @@ public sealed record ImportOutcome(int Added, int Updated, int Unchanged, IReadO
 public static class ApplyUnitImport
 {
     /// <summary>Rows per SaveChanges: keeps the change tracker small and gives progress something to count.</summary>
-    private const int BatchSize = 100;
+    private const int BatchSize = 1000;
 
     /// <summary>
     /// Adds new units and updates matched ones; parents are found in the rows or among existing units.
