@@ -114,11 +114,12 @@ public static class WebHost
     public static void UsePtdsWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First, so error and status pages written by the outer middleware speak the user's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
