@@ -10,6 +10,9 @@ public sealed class GetBoard(PtdsDbContext db)
     /// <summary>How far ahead the board page shows the roster.</summary>
     public static readonly TimeSpan RosterHorizon = TimeSpan.FromDays(14);
 
+    /// <summary>The clock the roster is read against, so pages default their forms to the same day.</summary>
+    public DateTime Now => db.Clock.GetUtcNow().UtcDateTime;
+
     public async Task<Result<BoardDetails>> HandleAsync(int id, CancellationToken ct)
     {
         var b = await db.CommandBoards.AsNoTracking().Where(b => b.Id == id).Select(b => new
