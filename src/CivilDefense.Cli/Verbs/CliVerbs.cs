@@ -9,5 +9,7 @@ internal static class CliVerbs
     [
         MigrateVerb.Create(),
         SchemaScriptVerb.Create(),
+        ImportUnitsVerb.Create(),
+        SeedDemoVerb.Create(),
     ];
 }

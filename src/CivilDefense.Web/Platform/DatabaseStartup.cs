@@ -17,6 +17,12 @@ public sealed class StartupOptions
     public bool CreateAdministrator { get; set; } = true;
 }
 
+/// <summary>Where the first-start notice goes: the console, or a buffer in tests.</summary>
+public sealed class StartupConsole(TextWriter writer)
+{
+    public TextWriter Writer => writer;
+}
+
 public static class DatabaseStartup
 {
     /// <summary>
@@ -38,10 +44,22 @@ public static class DatabaseStartup
                 app.Logger.LogInformation("Applied schema migrations: {Scripts}", string.Join(", ", applied));
             }
         }
-        else if ((await migrator.PendingVersionsAsync(ct)).Count > 0)
+        else
         {
-            app.Logger.LogWarning("The database schema is behind this build: run `ptds migrate`. /health/ready reports unhealthy until then.");
-            return;
+            try
+            {
+                if ((await migrator.PendingVersionsAsync(ct)).Count > 0)
+                {
+                    app.Logger.LogWarning("The database schema is behind this build: run `ptds migrate`. /health/ready reports unhealthy until then.");
+                    return;
+                }
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // A server database may come up after the app; start anyway and let /health/ready say so.
+                app.Logger.LogError(e, "The database is unreachable; /health/ready reports unhealthy until it answers.");
+                return;
+            }
         }
 
         if (options.SeedDemo)
@@ -52,14 +70,18 @@ public static class DatabaseStartup
         if (options.CreateAdministrator && await scope.ServiceProvider.GetRequiredService<EnsureAdministrator>().HandleAsync(ct) is { } admin)
         {
             // Printed once, to the console of whoever started the app; it is never stored in clear.
-            Console.WriteLine();
-            Console.WriteLine("==============================================================");
-            Console.WriteLine(" PTDS first start: administrator account created");
-            Console.WriteLine($"   user name: {admin.UserName}");
-            Console.WriteLine($"   password:  {admin.Password}");
-            Console.WriteLine(" Change it after signing in. It will not be shown again.");
-            Console.WriteLine("==============================================================");
-            Console.WriteLine();
+            var console = app.Services.GetRequiredService<StartupConsole>().Writer;
+            await console.WriteLineAsync($"""
+
+                ==============================================================
+                 PTDS first start: administrator account created
+                   user name: {admin.UserName}
+                   password:  {admin.Password}
+                 Change it after signing in. It will not be shown again.
+                ==============================================================
+
+                """);
+            await console.FlushAsync(ct);
         }
     }
 

@@ -29,6 +29,7 @@ public static class WebHost
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<HttpActorAccessor>());
         services.AddPtdsData(database);
         services.AddPtdsFeatures();
+        services.AddSingleton(new StartupConsole(Console.Out));
         services.Configure<StartupOptions>(builder.Configuration.GetSection("Ptds"));
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
