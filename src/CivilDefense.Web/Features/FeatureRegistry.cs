@@ -12,6 +12,8 @@ public static class FeatureRegistry
         services.AddScoped<SignIn>();
         services.AddScoped<EnsureAdministrator>();
         services.AddTerritory();
+        Organizations.OrganizationsApi.AddOrganizations(services);
+        CommandBoards.CommandBoardsApi.AddCommandBoards(services);
         return services;
     }
 
@@ -19,5 +21,7 @@ public static class FeatureRegistry
     {
         api.MapAccountApi();
         api.MapTerritoryApi();
+        Organizations.OrganizationsApi.MapOrganizationsApi(api);
+        CommandBoards.CommandBoardsApi.MapCommandBoardsApi(api);
     }
 }
