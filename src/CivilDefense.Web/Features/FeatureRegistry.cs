@@ -1,6 +1,9 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
+using CivilDefense.Web.Features.Audit;
 using CivilDefense.Web.Features.Territory;
+using CivilDefense.Web.Features.Tokens;
+using CivilDefense.Web.Features.Users;
 
 namespace CivilDefense.Web.Features;
 
@@ -12,6 +15,9 @@ public static class FeatureRegistry
         services.AddScoped<SignIn>();
         services.AddScoped<EnsureAdministrator>();
         services.AddTerritory();
+        services.AddUsers();
+        services.AddTokens();
+        services.AddAudit();
         return services;
     }
 
@@ -19,5 +25,8 @@ public static class FeatureRegistry
     {
         api.MapAccountApi();
         api.MapTerritoryApi();
+        api.MapUsersApi();
+        api.MapTokensApi();
+        api.MapAuditApi();
     }
 }
