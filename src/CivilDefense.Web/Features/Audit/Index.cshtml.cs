@@ -51,7 +51,12 @@ public sealed class IndexModel(ListAudit list) : PageModel
         return Page();
     }
 
-    public async Task OnGetCsvAsync(CancellationToken ct) => await AuditExport.WriteAsync(HttpContext, list, Query(), ct);
+    /// <summary>Writes the CSV straight to the response; the empty result stops the page from rendering after it.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await AuditExport.WriteAsync(HttpContext, list, Query(), ct);
+        return new EmptyResult();
+    }
 
     private ListAudit.Query Query() => new(From, To, Actor, EntityType, Action, EntityId);
 }
