@@ -7,9 +7,9 @@ public static class AuditNames
 {
     public static string Action(string action, UiText text) => action switch
     {
-        "Create" => text["Created"],
-        "Update" => text["Changed"],
-        "Delete" => text["Deleted"],
+        "Create" => text["Create"],
+        "Update" => text["Update"],
+        "Delete" => text["Delete"],
         _ => action,
     };
 
