@@ -9,6 +9,8 @@ internal static class CliVerbs
     [
         MigrateVerb.Create(),
         SchemaScriptVerb.Create(),
+        ImportUnitsVerb.Create(),
+        SeedDemoVerb.Create(),
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),

@@ -35,6 +35,31 @@ public sealed partial class PtdsDbContext
             return 0;
         }
 
+        // Lookups of tracked records go through an index built once per save: asking the change
+        // tracker per record re-runs change detection each time, which made bulk imports quadratic.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await GuardedSaveAsync(changes, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            _trackedIndex = null;
+        }
+    }
+
+    private Dictionary<(Type, int), EntityEntry>? _trackedIndex;
+
+    private void IndexTracked() =>
+        _trackedIndex = ChangeTracker.Entries()
+            .Where(e => e.Metadata.FindProperty("Id")?.ClrType == typeof(int))
+            .ToDictionary(e => (e.Metadata.ClrType, (int)e.Property("Id").CurrentValue!));
+
+    private async Task<int> GuardedSaveAsync(List<EntityEntry> changes, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        IndexTracked();
         var pending = new List<PendingAudit>(changes.Count);
         foreach (var entry in changes)
         {
@@ -66,13 +91,27 @@ public sealed partial class PtdsDbContext
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            ChangeTracker.DetectChanges();
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (await AssignUnitPathsAsync(pending, cancellationToken))
             {
+                ChangeTracker.DetectChanges();
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+                // Records added together with their unit were judged by the unit's parent (the unit had
+                // no path yet); the audit trail files them under the unit itself, now that it has one.
+                IndexTracked();
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    if (pending[i] is { State: EntityState.Added, Entry.Entity: not AdministrativeUnit })
+                    {
+                        pending[i] = pending[i] with { UnitPath = (await DescribeAsync(pending[i].Entry, cancellationToken)).UnitPaths[0] };
+                    }
+                }
             }
 
             AddAuditEntries(pending);
+            ChangeTracker.DetectChanges();
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -105,7 +144,31 @@ public sealed partial class PtdsDbContext
             }
         }
 
+        // A child record that changes parent must also be writable where it comes from.
+        if (entry.State == EntityState.Modified && await OriginalParentAsync(entry, ct) is { } origin
+            && !AccessPolicy.CanWrite(actor, resource, origin.UnitPath, origin.OrganizationId))
+        {
+            throw new AccessDeniedException($"{actor.Name} may not move this {entry.Metadata.ClrType.Name} away from where it is.");
+        }
+
         return unitPaths[0];
+    }
+
+    /// <summary>Where a contact, board member or duty shift was before its parent key changed; null when it did not.</summary>
+    private async Task<(string UnitPath, int? OrganizationId)?> OriginalParentAsync(EntityEntry entry, CancellationToken ct)
+    {
+        switch (entry.Entity)
+        {
+            case OrganizationContact when entry.Property(nameof(OrganizationContact.OrganizationId)) is { IsModified: true } moved:
+                var organizationId = (int)moved.OriginalValue!;
+                return (await OrganizationUnitPathAsync(organizationId, ct), organizationId);
+            case BoardMember when entry.Property(nameof(BoardMember.BoardId)) is { IsModified: true } moved:
+                return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            case DutyShift when entry.Property(nameof(DutyShift.BoardId)) is { IsModified: true } moved:
+                return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            default:
+                return null;
+        }
     }
 
     /// <summary>A user may change their own password and language, never their role or scope.</summary>
@@ -135,13 +198,13 @@ public sealed partial class PtdsDbContext
             case Organization organization:
                 return (Resource.Organizations, await PathsAsync(entry, nameof(Organization.UnitId), ct), entry.State == EntityState.Added ? null : organization.Id);
             case OrganizationContact contact:
-                return (Resource.Organizations, [await OrganizationUnitPathAsync(contact.OrganizationId, ct)], contact.OrganizationId);
+                return (Resource.Organizations, [await OrganizationUnitPathAsync(KeyValue(entry, nameof(OrganizationContact.OrganizationId)), ct)], contact.OrganizationId);
             case CommandBoard:
                 return (Resource.CommandBoards, await PathsAsync(entry, nameof(CommandBoard.UnitId), ct), null);
-            case BoardMember member:
-                return (Resource.CommandBoards, [await BoardUnitPathAsync(member.BoardId, ct)], null);
-            case DutyShift shift:
-                return (Resource.CommandBoards, [await BoardUnitPathAsync(shift.BoardId, ct)], null);
+            case BoardMember:
+                return (Resource.CommandBoards, [await BoardUnitPathAsync(KeyValue(entry, nameof(BoardMember.BoardId)), ct)], null);
+            case DutyShift:
+                return (Resource.CommandBoards, [await BoardUnitPathAsync(KeyValue(entry, nameof(DutyShift.BoardId)), ct)], null);
             case User:
                 return (Resource.Users, await PathsAsync(entry, nameof(User.UnitId), ct), null);
             case ApiToken:
@@ -171,10 +234,16 @@ public sealed partial class PtdsDbContext
             return "";
         }
 
-        var local = Units.Local.FirstOrDefault(u => u.Id == unitId);
-        if (local is { Path.Length: > 0 })
+        var local = Tracked<AdministrativeUnit>(unitId.Value);
+        if (local is { Entity: AdministrativeUnit { Path.Length: > 0 } known })
         {
-            return local.Path;
+            return known.Path;
+        }
+
+        if (local is { State: EntityState.Added })
+        {
+            // A unit created in this same save gets its path only once inserted; it lies where its parent does.
+            return await UnitPathAsync((int?)local.Property(nameof(AdministrativeUnit.ParentId)).CurrentValue, ct);
         }
 
         return await Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct)
@@ -183,21 +252,34 @@ public sealed partial class PtdsDbContext
 
     private async Task<string> OrganizationUnitPathAsync(int organizationId, CancellationToken ct)
     {
-        var local = Organizations.Local.FirstOrDefault(o => o.Id == organizationId);
+        var local = Tracked<Organization>(organizationId);
         return local is not null
-            ? await UnitPathAsync(local.UnitId, ct)
+            ? await UnitPathAsync(KeyValue(local, nameof(Organization.UnitId)), ct)
             : await Organizations.IgnoreQueryFilters().Where(o => o.Id == organizationId).Select(o => o.Unit.Path).SingleOrDefaultAsync(ct)
               ?? throw new AccessDeniedException("The organisation does not exist.");
     }
 
     private async Task<string> BoardUnitPathAsync(int boardId, CancellationToken ct)
     {
-        var local = CommandBoards.Local.FirstOrDefault(b => b.Id == boardId);
+        var local = Tracked<CommandBoard>(boardId);
         return local is not null
-            ? await UnitPathAsync(local.UnitId, ct)
+            ? await UnitPathAsync(KeyValue(local, nameof(CommandBoard.UnitId)), ct)
             : await CommandBoards.IgnoreQueryFilters().Where(b => b.Id == boardId).Select(b => b.Unit.Path).SingleOrDefaultAsync(ct)
               ?? throw new AccessDeniedException("The command board does not exist.");
     }
+
+    /// <summary>
+    /// The tracked entry with this id. Records added in the same save carry temporary ids that EF
+    /// keeps in the change tracker, not in the entity, so the lookup goes through the entries.
+    /// </summary>
+    private EntityEntry? Tracked<TEntity>(int id)
+        where TEntity : class =>
+        _trackedIndex is not null
+            ? _trackedIndex.GetValueOrDefault((typeof(TEntity), id))
+            : ChangeTracker.Entries<TEntity>().FirstOrDefault(e => Equals(e.Property("Id").CurrentValue, id));
+
+    /// <summary>A foreign key as the change tracker sees it (a temporary value when the target is new in this save).</summary>
+    private static int KeyValue(EntityEntry entry, string property) => (int)entry.Property(property).CurrentValue!;
 
     /// <summary>New units learn their ids only on insert, so their paths are set right after, parents first.</summary>
     private async Task<bool> AssignUnitPathsAsync(List<PendingAudit> pending, CancellationToken ct)

@@ -1,5 +1,6 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Data;
+using CivilDefense.Core.Demo;
 using Microsoft.Extensions.Options;
 
 namespace CivilDefense.Web.Platform;
@@ -15,6 +16,12 @@ public sealed class StartupOptions
 
     /// <summary>Create and print the first administrator when there is no user.</summary>
     public bool CreateAdministrator { get; set; } = true;
+}
+
+/// <summary>Where the first-start notice goes: the console, or a buffer in tests.</summary>
+public sealed class StartupConsole(TextWriter writer)
+{
+    public TextWriter Writer => writer;
 }
 
 public static class DatabaseStartup
@@ -38,10 +45,22 @@ public static class DatabaseStartup
                 app.Logger.LogInformation("Applied schema migrations: {Scripts}", string.Join(", ", applied));
             }
         }
-        else if ((await migrator.PendingVersionsAsync(ct)).Count > 0)
+        else
         {
-            app.Logger.LogWarning("The database schema is behind this build: run `ptds migrate`. /health/ready reports unhealthy until then.");
-            return;
+            try
+            {
+                if ((await migrator.PendingVersionsAsync(ct)).Count > 0)
+                {
+                    app.Logger.LogWarning("The database schema is behind this build: run `ptds migrate`. /health/ready reports unhealthy until then.");
+                    return;
+                }
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // A server database may come up after the app; start anyway and let /health/ready say so.
+                app.Logger.LogError(e, "The database is unreachable; /health/ready reports unhealthy until it answers.");
+                return;
+            }
         }
 
         if (options.SeedDemo)
@@ -52,22 +71,32 @@ public static class DatabaseStartup
         if (options.CreateAdministrator && await scope.ServiceProvider.GetRequiredService<EnsureAdministrator>().HandleAsync(ct) is { } admin)
         {
             // Printed once, to the console of whoever started the app; it is never stored in clear.
-            Console.WriteLine();
-            Console.WriteLine("==============================================================");
-            Console.WriteLine(" PTDS first start: administrator account created");
-            Console.WriteLine($"   user name: {admin.UserName}");
-            Console.WriteLine($"   password:  {admin.Password}");
-            Console.WriteLine(" Change it after signing in. It will not be shown again.");
-            Console.WriteLine("==============================================================");
-            Console.WriteLine();
+            var console = app.Services.GetRequiredService<StartupConsole>().Writer;
+            await console.WriteLineAsync($"""
+
+                ==============================================================
+                 PTDS first start: administrator account created
+                   user name: {admin.UserName}
+                   password:  {admin.Password}
+                 Change it after signing in. It will not be shown again.
+                ==============================================================
+
+                """);
+            await console.FlushAsync(ct);
         }
     }
 
-    private static Task SeedDemoAsync(this WebApplication app, IServiceProvider services, CancellationToken ct)
+    /// <summary>Loads the demo province into an empty database, logging each stage (it takes a few seconds).</summary>
+    private static async Task SeedDemoAsync(this WebApplication app, IServiceProvider services, CancellationToken ct)
     {
-        _ = app;
-        _ = services;
-        _ = ct;
-        return Task.CompletedTask;
+        var db = services.GetRequiredService<PtdsDbContext>();
+        var progress = new Progress<string>(line => app.Logger.LogInformation("Demo seed: {Stage}", line));
+        var result = await DemoSeeder.SeedAsync(db, progress: progress, ct: ct);
+        if (result.Seeded)
+        {
+            app.Logger.LogInformation(
+                "Demo province loaded in {Seconds:0.0} s: {Provinces} provinces, {Communes} communes, {Organizations} organisations, {Boards} command boards.",
+                result.Elapsed.TotalSeconds, result.Provinces, result.Communes, result.Organizations, result.CommandBoards);
+        }
     }
 }

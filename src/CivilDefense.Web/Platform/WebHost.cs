@@ -29,6 +29,7 @@ public static class WebHost
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<HttpActorAccessor>());
         services.AddPtdsData(database);
         services.AddPtdsFeatures();
+        services.AddSingleton(new StartupConsole(Console.Out));
         services.Configure<StartupOptions>(builder.Configuration.GetSection("Ptds"));
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -113,11 +114,12 @@ public static class WebHost
     public static void UsePtdsWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First, so error and status pages written by the outer middleware speak the user's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
