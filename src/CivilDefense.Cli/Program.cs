@@ -1,11 +1,4 @@
-using System.CommandLine;
-using CivilDefense.Cli.Verbs;
+using CivilDefense.Cli;
 
 // ptds: set-up and bulk work on the same Core handlers as the web app (see README).
-var root = new RootCommand("PTDS command-line tool: database set-up, imports, users, audit export.");
-foreach (var verb in CliVerbs.All())
-{
-    root.Subcommands.Add(verb);
-}
-
-return await root.Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

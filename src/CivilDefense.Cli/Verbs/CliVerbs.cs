@@ -5,11 +5,14 @@ namespace CivilDefense.Cli.Verbs;
 /// <summary>The table of contents of the CLI: one line per verb.</summary>
 internal static class CliVerbs
 {
-    public static IEnumerable<Command> All() =>
+    public static IEnumerable<Command> All(CliConsole console) =>
     [
         MigrateVerb.Create(),
         SchemaScriptVerb.Create(),
         ImportUnitsVerb.Create(),
         SeedDemoVerb.Create(),
+        CreateUserVerb.Create(console),
+        ResetPasswordVerb.Create(console),
+        ExportAuditVerb.Create(console),
     ];
 }

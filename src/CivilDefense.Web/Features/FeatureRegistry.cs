@@ -1,6 +1,9 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
+using CivilDefense.Web.Features.Audit;
 using CivilDefense.Web.Features.Territory;
+using CivilDefense.Web.Features.Tokens;
+using CivilDefense.Web.Features.Users;
 
 namespace CivilDefense.Web.Features;
 
@@ -14,6 +17,9 @@ public static class FeatureRegistry
         services.AddTerritory();
         Organizations.OrganizationsApi.AddOrganizations(services);
         CommandBoards.CommandBoardsApi.AddCommandBoards(services);
+        services.AddUsers();
+        services.AddTokens();
+        services.AddAudit();
         return services;
     }
 
@@ -23,5 +29,8 @@ public static class FeatureRegistry
         api.MapTerritoryApi();
         Organizations.OrganizationsApi.MapOrganizationsApi(api);
         CommandBoards.CommandBoardsApi.MapCommandBoardsApi(api);
+        api.MapUsersApi();
+        api.MapTokensApi();
+        api.MapAuditApi();
     }
 }
