@@ -9,15 +9,14 @@ PORT=5181
 WORK="$(mktemp -d)"
 trap 'kill "${APP_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-dotnet build src/CivilDefense.Web -c Release -v q -nologo >/dev/null
+# The same build as scripts/run.sh: published with ReadyToRun.
+dotnet publish src/CivilDefense.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -nologo -v quiet >/dev/null
 (cd bench && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund >/dev/null)
-APP=src/CivilDefense.Web/bin/Release/net10.0/CivilDefense.Web.dll
 export Database__ConnectionString="Data Source=$WORK/ptds.db"
 export Logging__LogLevel__Default=Warning
 
 start_app() {
-  # Content root is the project folder, as with `dotnet run`, so wwwroot is served.
-  (cd src/CivilDefense.Web && exec dotnet "../../$APP" --urls "http://127.0.0.1:$PORT") >"$WORK/app.log" 2>&1 &
+  (cd "$WORK/app" && exec dotnet CivilDefense.Web.dll --urls "http://127.0.0.1:$PORT") >"$WORK/app.log" 2>&1 &
   APP_PID=$!
 }
 

@@ -32,6 +32,7 @@ public static class DatabaseStartup
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var options = app.Services.GetRequiredService<IOptions<StartupOptions>>().Value;
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         await using var scope = app.Services.CreateAsyncScope();
@@ -68,6 +69,7 @@ public static class DatabaseStartup
             await app.SeedDemoAsync(scope.ServiceProvider, ct);
         }
 
+        app.Logger.LogInformation("Database prepared in {Milliseconds} ms.", clock.ElapsedMilliseconds);
         if (options.CreateAdministrator && await scope.ServiceProvider.GetRequiredService<EnsureAdministrator>().HandleAsync(ct) is { } admin)
         {
             // Printed once, to the console of whoever started the app; it is never stored in clear.
