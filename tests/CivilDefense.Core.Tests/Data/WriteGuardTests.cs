@@ -1,5 +1,6 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Data;
+using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
 using CivilDefense.Core.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -186,13 +187,13 @@ public sealed class WriteGuardTests
 
         await using (var db = database.Context(commander))
         {
-            db.Units.Add(new Geography.AdministrativeUnit { Code = "00003", Name = "Xã C", FullName = "Xã C", Kind = Geography.UnitKind.Commune, ParentId = t.Province.Id });
+            db.Units.Add(new AdministrativeUnit { Code = "00003", Name = "Xã C", FullName = "Xã C", Kind = UnitKind.Commune, ParentId = t.Province.Id });
             await db.SaveChangesAsync();
         }
 
         await using (var db = database.Context(commander))
         {
-            db.Units.Add(new Geography.AdministrativeUnit { Code = "02", Name = "Tỉnh Hai", FullName = "Tỉnh Hai", Kind = Geography.UnitKind.Province });
+            db.Units.Add(new AdministrativeUnit { Code = "02", Name = "Tỉnh Hai", FullName = "Tỉnh Hai", Kind = UnitKind.Province });
             await Assert.ThrowsAsync<AccessDeniedException>(() => db.SaveChangesAsync());
         }
 

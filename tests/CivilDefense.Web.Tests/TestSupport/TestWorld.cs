@@ -72,8 +72,14 @@ public sealed class TestWorld
             var token = TokenSecrets.Create();
             db.ApiTokens.Add(new ApiToken
             {
-                Name = name + "-token", Prefix = token.Prefix, SecretHash = token.SecretHash, Role = role, UnitId = unit.Id,
-                OrganizationId = organizationId, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
+                Name = name + "-token",
+                Prefix = token.Prefix,
+                SecretHash = token.SecretHash,
+                Role = role,
+                UnitId = unit.Id,
+                OrganizationId = organizationId,
+                CreatedAt = DateTime.UtcNow,
+                ExpiresAt = DateTime.UtcNow.AddDays(1),
             });
             await db.SaveChangesAsync();
             return new TestUser(user.Id, name, role, unit.Id, token.Token);
@@ -81,8 +87,14 @@ public sealed class TestWorld
 
         return new TestWorld
         {
-            Country = country, Province = province, CommuneA = communeA, CommuneB = communeB,
-            OrganizationA = organizationA, OrganizationB = organizationB, BoardA = boardA, BoardB = boardB,
+            Country = country,
+            Province = province,
+            CommuneA = communeA,
+            CommuneB = communeB,
+            OrganizationA = organizationA,
+            OrganizationB = organizationB,
+            BoardA = boardA,
+            BoardB = boardB,
             Admin = await User("admin", Role.Administrator, country),
             Commander = await User("commander", Role.Commander, province),
             OfficerA = await User("officer-a", Role.Officer, communeA),

@@ -55,9 +55,17 @@ public sealed class UnitModel(GetUnit get, UpdateUnit update, UiText text) : Pag
         var u = Unit!;
         Input = new EditInput
         {
-            Version = u.Version, Name = u.Name, FullName = u.FullName, NameEn = u.NameEn, FullNameEn = u.FullNameEn,
-            Population = u.Population, PopulationYear = u.PopulationYear, Households = u.Households, AreaKm2 = u.AreaKm2,
-            ValidFrom = u.ValidFrom, ValidTo = u.ValidTo,
+            Version = u.Version,
+            Name = u.Name,
+            FullName = u.FullName,
+            NameEn = u.NameEn,
+            FullNameEn = u.FullNameEn,
+            Population = u.Population,
+            PopulationYear = u.PopulationYear,
+            Households = u.Households,
+            AreaKm2 = u.AreaKm2,
+            ValidFrom = u.ValidFrom,
+            ValidTo = u.ValidTo,
         };
         return Page();
     }

@@ -239,8 +239,13 @@ public sealed class UsersApiTests
         var secret = TokenSecrets.Create();
         db.ApiTokens.Add(new ApiToken
         {
-            Name = "tayninh-admin-token", Prefix = secret.Prefix, SecretHash = secret.SecretHash, Role = Role.Administrator,
-            UnitId = app.World.Province.Id, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
+            Name = "tayninh-admin-token",
+            Prefix = secret.Prefix,
+            SecretHash = secret.SecretHash,
+            Role = Role.Administrator,
+            UnitId = app.World.Province.Id,
+            CreatedAt = DateTime.UtcNow,
+            ExpiresAt = DateTime.UtcNow.AddDays(1),
         });
         await db.SaveChangesAsync();
         var client = app.ApiAs(new TestUser(provinceAdmin.Id, provinceAdmin.UserName, Role.Administrator, app.World.Province.Id, secret.Token));
