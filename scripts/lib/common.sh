@@ -43,11 +43,12 @@ ensure_web_packages() {
         && { [ ! -f "$web/package-lock.json" ] || [ ! "$web/package-lock.json" -nt "$marker" ]; }; then
         return 0
     fi
+    # --ignore-scripts: swagger-ui-dist pulls in @scarf/scarf, whose install script reports to the internet.
     if [ -f "$web/package-lock.json" ]; then
         log "npm ci in $web"
-        (cd "$web" && npm ci --no-audit --no-fund >&2)
+        (cd "$web" && npm ci --no-audit --no-fund --ignore-scripts >&2)
     else
         log "npm install in $web"
-        (cd "$web" && npm install --no-audit --no-fund >&2)
+        (cd "$web" && npm install --no-audit --no-fund --ignore-scripts >&2)
     fi
 }
