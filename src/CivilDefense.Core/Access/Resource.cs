@@ -9,4 +9,6 @@ public enum Resource
     Users,
     ApiTokens,
     Audit,
+    /// <summary>Plans, their tasks, assignments and progress reports.</summary>
+    Plans,
 }

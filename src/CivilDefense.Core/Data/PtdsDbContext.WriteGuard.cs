@@ -210,7 +210,8 @@ public sealed partial class PtdsDbContext
             case ApiToken:
                 return (Resource.ApiTokens, await PathsAsync(entry, nameof(ApiToken.UnitId), ct), null);
             default:
-                throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
+                return await DescribePlanRecordAsync(entry, ct)
+                    ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }
     }
 

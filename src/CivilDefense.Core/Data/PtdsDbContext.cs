@@ -3,6 +3,7 @@ using CivilDefense.Core.Audit;
 using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Data;
@@ -35,6 +36,26 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+
+    public DbSet<PlanSection> PlanSections => Set<PlanSection>();
+
+    public DbSet<PlanTaskGroup> PlanTaskGroups => Set<PlanTaskGroup>();
+
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+
+    public DbSet<PlanTaskBody> PlanTaskBodies => Set<PlanTaskBody>();
+
+    public DbSet<PlanAssignment> PlanAssignments => Set<PlanAssignment>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+
+    public DbSet<BodyAlias> BodyAliases => Set<BodyAlias>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
@@ -63,5 +84,18 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<User>().HasQueryFilter(u => ScopePath == null || u.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<ApiToken>().HasQueryFilter(t => ScopePath == null || t.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(a => ScopePath == null || a.UnitPath.StartsWith(ScopePath));
+
+        // A plan is read by its own unit's subtree, which carries it out, and by the units above,
+        // which direct it. Assignments and their reports are read where the body sits and by the plan's unit.
+        modelBuilder.Entity<Plan>().HasQueryFilter(p => ScopePath == null || p.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(p.Unit.Path));
+        modelBuilder.Entity<PlanRevision>().HasQueryFilter(r => ScopePath == null || r.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(r.Plan.Unit.Path));
+        modelBuilder.Entity<PlanSection>().HasQueryFilter(s => ScopePath == null || s.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(s.Plan.Unit.Path));
+        modelBuilder.Entity<PlanTaskGroup>().HasQueryFilter(g => ScopePath == null || g.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(g.Plan.Unit.Path));
+        modelBuilder.Entity<PlanTask>().HasQueryFilter(t => ScopePath == null || t.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(t.Plan.Unit.Path));
+        modelBuilder.Entity<PlanTaskBody>().HasQueryFilter(b => ScopePath == null || b.Task.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(b.Task.Plan.Unit.Path));
+        modelBuilder.Entity<PlanAssignment>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || a.Task.Plan.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(a.Unit.Path));
     }
 }
