@@ -1,0 +1,53 @@
+using CivilDefense.Core.Data;
+using CivilDefense.Core.Plans.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilDefense.Core.Plans;
+
+/// <summary>
+/// Keeps each task's assignments equal to the bodies that must report on it: new bodies get an
+/// assignment, bodies no longer named have theirs closed (reports stay), closed tasks close all.
+/// Used after an import and after a reviewer maps a name to an organisation.
+/// </summary>
+internal sealed class AssignmentReconciler(PtdsDbContext db)
+{
+    /// <param name="tasks">Tracked tasks with their Bodies and Assignments loaded.</param>
+    public async Task ReconcileAsync(IReadOnlyList<PlanTask> tasks, CancellationToken ct)
+    {
+        var wanted = tasks.ToDictionary(t => t, Wanted);
+        var orgIds = wanted.Values.SelectMany(ids => ids).Distinct().ToList();
+        var units = await db.Organizations.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.UnitId, ct);
+        var changed = false;
+        foreach (var (task, ids) in wanted)
+        {
+            foreach (var assignment in task.Assignments)
+            {
+                var keep = ids.Contains(assignment.OrganizationId);
+                if (assignment.IsActive != keep)
+                {
+                    assignment.IsActive = keep;
+                    changed = true;
+                }
+            }
+
+            foreach (var id in ids.Where(id => task.Assignments.All(a => a.OrganizationId != id)))
+            {
+                var assignment = new PlanAssignment { TaskId = task.Id, OrganizationId = id, UnitId = units[id] };
+                task.Assignments.Add(assignment);
+                db.PlanAssignments.Add(assignment);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static HashSet<int> Wanted(PlanTask task) =>
+        !task.IsActive ? []
+        : new TaskSnapshot("", task.Number, task.Text, task.TimingKind, task.TimingText, task.DueDate, task.FromYear, task.ToYear, task.ReviewReason,
+            task.Bodies.Select(b => new BodySnapshot(b.Role, b.Mention, b.MentionKey, b.OrganizationId, b.Resolution)).ToList())
+            .AssignedOrganizationIds().ToHashSet();
+}
