@@ -32,6 +32,24 @@ internal static class DemoOrganizations
         new(OrganizationKind.Hospital, "Bệnh viện Đa khoa tỉnh Tây Ninh", "BVĐK tỉnh", "Giám đốc Bệnh viện"),
         new(OrganizationKind.Enterprise, "Công ty TNHH Demo Vàm Cỏ (demo)", "Cty Demo", "Giám đốc Công ty"),
         new(OrganizationKind.Other, "Đài Khí tượng Thủy văn tỉnh Tây Ninh", "Đài KTTV tỉnh", "Giám đốc Đài"),
+
+        // The Party's bodies: the Resolution 22 plans are Party plans and name these as directing and lead bodies.
+        new(OrganizationKind.PartyCommittee, "Ban Thường vụ Tỉnh ủy Tây Ninh", "BTV Tỉnh ủy", "Chánh Văn phòng Tỉnh ủy"),
+        new(OrganizationKind.PartyCommittee, "Đảng ủy Quân sự tỉnh Tây Ninh", "ĐUQS tỉnh", "Bí thư Đảng ủy Quân sự tỉnh"),
+        new(OrganizationKind.PartyCommittee, "Ban cán sự đảng Ủy ban nhân dân tỉnh Tây Ninh", "BCSĐ UBND tỉnh", "Bí thư Ban cán sự đảng"),
+        new(OrganizationKind.PartyCommittee, "Ủy ban Kiểm tra Tỉnh ủy Tây Ninh", "UBKT Tỉnh ủy", "Chủ nhiệm Ủy ban Kiểm tra"),
+        new(OrganizationKind.PartyCommittee, "Ban Tuyên giáo Tỉnh ủy Tây Ninh", "BTG Tỉnh ủy", "Trưởng ban Tuyên giáo"),
+        new(OrganizationKind.PartyCommittee, "Ban Nội chính Tỉnh ủy Tây Ninh", "BNC Tỉnh ủy", "Trưởng ban Nội chính"),
+        new(OrganizationKind.PartyCommittee, "Văn phòng Tỉnh ủy Tây Ninh", "VPTU", "Chánh Văn phòng"),
+        new(OrganizationKind.PartyCommittee, "Đảng ủy Công an tỉnh Tây Ninh", "ĐU CA tỉnh", "Bí thư Đảng ủy Công an tỉnh"),
+        new(OrganizationKind.PartyCommittee, "Đảng ủy Bộ đội Biên phòng tỉnh Tây Ninh", "ĐU BĐBP tỉnh", "Bí thư Đảng ủy BĐBP tỉnh"),
+        new(OrganizationKind.PartyCommittee, "Đảng đoàn Hội đồng nhân dân tỉnh Tây Ninh", "ĐĐ HĐND tỉnh", "Bí thư Đảng đoàn"),
+        new(OrganizationKind.PartyCommittee, "Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh", "ĐĐ MTTQ tỉnh", "Bí thư Đảng đoàn"),
+        new(OrganizationKind.MassOrganization, "Tỉnh đoàn Tây Ninh", "Tỉnh đoàn", "Bí thư Tỉnh đoàn"),
+        new(OrganizationKind.MassOrganization, "Hội Liên hiệp Phụ nữ tỉnh Tây Ninh", "Hội LHPN tỉnh", "Chủ tịch Hội"),
+        new(OrganizationKind.MassOrganization, "Hội Nông dân tỉnh Tây Ninh", "Hội ND tỉnh", "Chủ tịch Hội"),
+        new(OrganizationKind.MassOrganization, "Hội Cựu chiến binh tỉnh Tây Ninh", "Hội CCB tỉnh", "Chủ tịch Hội"),
+        new(OrganizationKind.MassOrganization, "Liên đoàn Lao động tỉnh Tây Ninh", "LĐLĐ tỉnh", "Chủ tịch Liên đoàn"),
     ];
 
     public static async Task<Counts> SeedAsync(PtdsDbContext db, AdministrativeUnit province, IReadOnlyList<AdministrativeUnit> communes, CancellationToken ct)
@@ -45,7 +63,7 @@ internal static class DemoOrganizations
         await SaveAsync(db, ct);
 
         var byShort = provinceOrgs.ToDictionary(o => o.ShortName!);
-        var communeOrgs = new List<(AdministrativeUnit Commune, Organization Committee, Organization Military, Organization Police, Organization Economy)>();
+        var communeOrgs = new List<(AdministrativeUnit Commune, Organization Committee, Organization Military, Organization Police, Organization Economy, Organization Party)>();
         foreach (var c in communes)
         {
             var word = c.Kind == UnitKind.Ward ? "phường" : c.Kind == UnitKind.SpecialZone ? "đặc khu" : "xã";
@@ -53,10 +71,11 @@ internal static class DemoOrganizations
                 Org(c, OrganizationKind.PeoplesCommittee, $"Ủy ban nhân dân {c.FullName}", $"UBND {word}", ++phone, byShort["UBND tỉnh"]),
                 Org(c, OrganizationKind.MilitaryCommand, $"Ban Chỉ huy Quân sự {c.FullName}", $"Ban CHQS {word}", ++phone, byShort["Bộ CHQS tỉnh"]),
                 Org(c, OrganizationKind.Police, $"Công an {c.FullName}", $"CA {word}", ++phone, byShort["CA tỉnh"]),
-                Org(c, OrganizationKind.Department, $"Phòng Kinh tế {c.FullName}", "Phòng Kinh tế", ++phone, null)));
+                Org(c, OrganizationKind.Department, $"Phòng Kinh tế {c.FullName}", "Phòng Kinh tế", ++phone, null),
+                Org(c, OrganizationKind.PartyCommittee, $"Đảng ủy {c.FullName}", $"ĐU {word}", ++phone, byShort["TU"])));
         }
 
-        var allOrgs = provinceOrgs.Concat(communeOrgs.SelectMany(x => new[] { x.Committee, x.Military, x.Police, x.Economy })).ToList();
+        var allOrgs = provinceOrgs.Concat(communeOrgs.SelectMany(x => new[] { x.Committee, x.Military, x.Police, x.Economy, x.Party })).ToList();
         db.Organizations.AddRange(allOrgs.Skip(provinceOrgs.Count));
         await SaveAsync(db, ct);
 

@@ -20,6 +20,7 @@ public static class FeatureRegistry
         services.AddUsers();
         services.AddTokens();
         services.AddAudit();
+        Plans.PlansApi.AddPlans(services);
         return services;
     }
 
@@ -32,5 +33,6 @@ public static class FeatureRegistry
         api.MapUsersApi();
         api.MapTokensApi();
         api.MapAuditApi();
+        Plans.PlansApi.MapPlansApi(api);
     }
 }

@@ -15,8 +15,15 @@ namespace CivilDefense.Web.Platform;
 /// <summary>Service registration and the request pipeline, in the order they matter.</summary>
 public static class WebHost
 {
-    /// <summary>Largest request body accepted; imports of whole files go through the CLI.</summary>
+    /// <summary>Largest request body accepted by default; large imports go through the CLI.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Largest body of an endpoint that declares a larger limit (document uploads, with
+    /// <c>[RequestSizeLimit]</c> or <c>.WithMetadata(new RequestSizeLimitAttribute(...))</c>).
+    /// Kestrel and the form reader allow this much; <see cref="RequestSizeLimit"/> holds every other endpoint to the default.
+    /// </summary>
+    public const long MaxUploadBytes = 12 * 1024 * 1024;
 
     public static void AddPtdsWeb(this WebApplicationBuilder builder)
     {
@@ -32,8 +39,8 @@ public static class WebHost
         services.AddSingleton(new StartupConsole(Console.Out));
         services.Configure<StartupOptions>(builder.Configuration.GetSection("Ptds"));
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = MaxUploadBytes);
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
@@ -117,10 +124,11 @@ public static class WebHost
         // First, so error and status pages written by the outer middleware speak the user's language too.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
-        app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing: the limit depends on the endpoint.
+        app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
