@@ -12,9 +12,24 @@ public sealed class GetPlan(PtdsDbContext db)
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
             {
-                p.Id, p.UnitId, UnitName = p.Unit.FullName, p.Kind, p.NumberSymbol, p.Title, p.IssuingBody, p.IssuedOn, p.IssuedAt,
-                p.Signer, p.SignerTitle, p.ParentPlanId, ParentTitle = p.ParentPlan == null ? null : p.ParentPlan.Title,
-                p.ReportingPeriod, p.IsNarrative, p.Revision, p.IsActive, p.Version,
+                p.Id,
+                p.UnitId,
+                UnitName = p.Unit.FullName,
+                p.Kind,
+                p.NumberSymbol,
+                p.Title,
+                p.IssuingBody,
+                p.IssuedOn,
+                p.IssuedAt,
+                p.Signer,
+                p.SignerTitle,
+                p.ParentPlanId,
+                ParentTitle = p.ParentPlan == null ? null : p.ParentPlan.Title,
+                p.ReportingPeriod,
+                p.IsNarrative,
+                p.Revision,
+                p.IsActive,
+                p.Version,
             })
             .SingleOrDefaultAsync(ct);
         if (plan is null)
@@ -31,7 +46,15 @@ public sealed class GetPlan(PtdsDbContext db)
         var tasks = (await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id && t.IsActive).OrderBy(t => t.Order)
                 .Select(t => new
                 {
-                    t.GroupId, t.Id, t.Number, t.Text, t.TimingKind, t.TimingText, t.DueDate, t.ReviewReason, t.ParentTaskId,
+                    t.GroupId,
+                    t.Id,
+                    t.Number,
+                    t.Text,
+                    t.TimingKind,
+                    t.TimingText,
+                    t.DueDate,
+                    t.ReviewReason,
+                    t.ParentTaskId,
                     Assignments = t.Assignments.Count(a => a.IsActive),
                     Completed = t.Assignments.Count(a => a.IsActive && a.Status == AssignmentStatus.Completed),
                 })

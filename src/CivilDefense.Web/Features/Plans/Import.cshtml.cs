@@ -78,7 +78,7 @@ public sealed class ImportModel(PreviewPlanImport preview, ApplyPlanImport apply
             return Fail(ErrorText.Of(result.Error!, text));
         }
 
-        Preview = result.Value;
+        Preview = result.Value!;
         UploadId = uploads.Keep(User.Identity!.Name!, FileName, buffer.ToArray());
         Decisions = Preview.Review.Select(r => new DecisionForm { Key = r.MentionKey, OrganizationId = r.Suggestions.FirstOrDefault()?.OrganizationId }).ToList();
         return Page();

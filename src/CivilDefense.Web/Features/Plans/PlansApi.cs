@@ -5,7 +5,6 @@ using CivilDefense.Core.Plans.Import;
 using CivilDefense.Core.Plans.Parsing;
 using CivilDefense.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +60,7 @@ public static class PlansApi
     }
 
     /// <summary>Multipart: <c>file</c>, <c>unitId</c> and optional <c>decisions</c> (a JSON array of body decisions).</summary>
-    private static async Task<IResult> Import(HttpContext context, ApplyPlanImport handler, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Import(HttpContext context, ApplyPlanImport handler, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var (upload, problem) = await FileUploads.ReadAsync(context, PlanReadLimits.Default.MaxFileBytes);
         if (problem is not null)
