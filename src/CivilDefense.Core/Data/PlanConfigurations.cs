@@ -11,6 +11,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> b)
     {
         b.ToTable("plans");
+        b.Property(p => p.UnitPath).HasMaxLength(200);
         b.Property(p => p.Kind).HasMaxLength(100);
         b.Property(p => p.NumberSymbol).HasMaxLength(100);
         b.Property(p => p.Title).HasMaxLength(1000);
@@ -22,6 +23,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.ParentPlan).WithMany().HasForeignKey(p => p.ParentPlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.UnitId);
+        b.HasIndex(p => p.UnitPath);
         b.HasIndex(p => p.NumberSymbol);
         b.HasIndex(p => p.ParentPlanId);
     }

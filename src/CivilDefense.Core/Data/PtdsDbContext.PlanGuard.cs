@@ -18,8 +18,10 @@ public sealed partial class PtdsDbContext
     {
         switch (entry.Entity)
         {
-            case Plan:
-                return (Resource.Plans, await PathsAsync(entry, nameof(Plan.UnitId), ct), null);
+            case Plan plan:
+                var paths = await PathsAsync(entry, nameof(Plan.UnitId), ct);
+                plan.UnitPath = paths[^1];
+                return (Resource.Plans, paths, null);
             case PlanRevision or PlanSection or PlanTaskGroup or PlanTask:
                 return (Resource.Plans, [await PlanUnitPathAsync(KeyValue(entry, "PlanId"), ct)], null);
             case PlanTaskBody:

@@ -87,15 +87,16 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
         // A plan is read by its own unit's subtree, which carries it out, and by the units above,
         // which direct it. Assignments and their reports are read where the body sits and by the plan's unit.
-        modelBuilder.Entity<Plan>().HasQueryFilter(p => ScopePath == null || p.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(p.Unit.Path));
-        modelBuilder.Entity<PlanRevision>().HasQueryFilter(r => ScopePath == null || r.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(r.Plan.Unit.Path));
-        modelBuilder.Entity<PlanSection>().HasQueryFilter(s => ScopePath == null || s.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(s.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTaskGroup>().HasQueryFilter(g => ScopePath == null || g.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(g.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTask>().HasQueryFilter(t => ScopePath == null || t.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(t.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTaskBody>().HasQueryFilter(b => ScopePath == null || b.Task.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(b.Task.Plan.Unit.Path));
-        modelBuilder.Entity<PlanAssignment>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || a.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(a.Unit.Path));
+        // Plans carry their unit's path (see Plan.UnitPath): the unit itself is out of sight below it.
+        modelBuilder.Entity<Plan>().HasQueryFilter(p => ScopePath == null || p.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(p.UnitPath));
+        modelBuilder.Entity<PlanRevision>().HasQueryFilter(r => ScopePath == null || r.Plan.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(r.Plan.UnitPath));
+        modelBuilder.Entity<PlanSection>().HasQueryFilter(s => ScopePath == null || s.Plan.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(s.Plan.UnitPath));
+        modelBuilder.Entity<PlanTaskGroup>().HasQueryFilter(g => ScopePath == null || g.Plan.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(g.Plan.UnitPath));
+        modelBuilder.Entity<PlanTask>().HasQueryFilter(t => ScopePath == null || t.Plan.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(t.Plan.UnitPath));
+        modelBuilder.Entity<PlanTaskBody>().HasQueryFilter(b => ScopePath == null || b.Task.Plan.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(b.Task.Plan.UnitPath));
+        modelBuilder.Entity<PlanAssignment>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || a.Task.Plan.UnitPath.StartsWith(ScopePath));
+        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
+        modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
+        modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath));
     }
 }

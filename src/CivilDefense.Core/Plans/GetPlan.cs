@@ -14,7 +14,7 @@ public sealed class GetPlan(PtdsDbContext db)
             {
                 p.Id,
                 p.UnitId,
-                UnitName = p.Unit.FullName,
+                UnitName = db.Units.IgnoreQueryFilters().Where(u => u.Id == p.UnitId).Select(u => u.FullName).First(),
                 p.Kind,
                 p.NumberSymbol,
                 p.Title,

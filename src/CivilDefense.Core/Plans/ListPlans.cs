@@ -31,7 +31,7 @@ public sealed class ListPlans(PtdsDbContext db)
         return await plans
             .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
             .Select(p => new PlanSummary(
-                p.Id, p.UnitId, p.Unit.FullName, p.Kind, p.NumberSymbol, p.Title, p.IssuedOn, p.Revision, p.ParentPlanId,
+                p.Id, p.UnitId, db.Units.IgnoreQueryFilters().Where(u => u.Id == p.UnitId).Select(u => u.FullName).First(), p.Kind, p.NumberSymbol, p.Title, p.IssuedOn, p.Revision, p.ParentPlanId,
                 db.PlanTasks.Count(t => t.PlanId == p.Id && t.IsActive),
                 db.PlanAssignments.Count(a => a.Task.PlanId == p.Id && a.IsActive && a.Task.IsActive),
                 db.PlanTaskBodies.Count(b => b.Task.PlanId == p.Id && b.Task.IsActive && b.OrganizationId == null),

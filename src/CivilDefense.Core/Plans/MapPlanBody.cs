@@ -17,7 +17,7 @@ public sealed class MapPlanBody(PtdsDbContext db)
 
     public async Task<Result<int>> HandleAsync(int planId, Input input, CancellationToken ct)
     {
-        var plan = await db.Plans.Where(p => p.Id == planId).Select(p => new { p.Id, p.UnitId, p.Unit.Path }).SingleOrDefaultAsync(ct);
+        var plan = await db.Plans.Where(p => p.Id == planId).Select(p => new { p.Id, p.UnitId, Path = p.UnitPath }).SingleOrDefaultAsync(ct);
         if (plan is null)
         {
             return new NotFoundError("No such plan.");

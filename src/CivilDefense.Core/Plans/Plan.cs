@@ -18,6 +18,12 @@ public sealed class Plan : IVersioned
 
     public AdministrativeUnit Unit { get; set; } = null!;
 
+    /// <summary>
+    /// The unit's tree path, kept by the write guard. Users below the unit read its plans, but not
+    /// the unit record itself, so scope filters cannot reach the path through <see cref="Unit"/>.
+    /// </summary>
+    public string UnitPath { get; set; } = "";
+
     public string? Kind { get; set; }
 
     public string? NumberSymbol { get; set; }

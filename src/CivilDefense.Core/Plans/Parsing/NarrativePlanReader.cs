@@ -55,7 +55,8 @@ internal static partial class NarrativePlanReader
                 found.SelectMany(b => b.Directing).Distinct().ToList(),
                 found.SelectMany(b => b.Lead).Distinct().ToList(),
                 found.SelectMany(b => b.Implementing).Distinct().ToList(),
-                ParsedTiming.None, p.Line) { ReviewReason = FromSentence });
+                ParsedTiming.None, p.Line)
+            { ReviewReason = FromSentence });
             clauses.Add(new ParsedImplementationClause(p.Text, found.SelectMany(b => b.All).Distinct().ToList(),
                 ClauseReader.ReportsTo(p.Text), ClauseReader.Frequency(p.Text)));
         }

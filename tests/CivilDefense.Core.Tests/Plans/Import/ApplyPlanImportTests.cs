@@ -1,5 +1,6 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Common;
+using CivilDefense.Core.Data;
 using CivilDefense.Core.Organizations;
 using CivilDefense.Core.Plans;
 using CivilDefense.Core.Plans.Import;

@@ -4,6 +4,7 @@
 CREATE TABLE "plans" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_plans" PRIMARY KEY AUTOINCREMENT,
     "UnitId" INTEGER NOT NULL,
+    "UnitPath" TEXT NOT NULL,
     "Kind" TEXT NULL,
     "NumberSymbol" TEXT NULL,
     "Title" TEXT NOT NULL,
@@ -175,6 +176,8 @@ CREATE INDEX "IX_plans_NumberSymbol" ON "plans" ("NumberSymbol");
 CREATE INDEX "IX_plans_ParentPlanId" ON "plans" ("ParentPlanId");
 
 CREATE INDEX "IX_plans_UnitId" ON "plans" ("UnitId");
+
+CREATE INDEX "IX_plans_UnitPath" ON "plans" ("UnitPath");
 
 CREATE INDEX "IX_progress_reports_AssignmentId_Period" ON "progress_reports" ("AssignmentId", "Period");
 
