@@ -10,6 +10,7 @@ internal static class CliVerbs
         MigrateVerb.Create(),
         SchemaScriptVerb.Create(),
         ImportUnitsVerb.Create(),
+        ImportPlanVerb.Create(),
         SeedDemoVerb.Create(),
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
