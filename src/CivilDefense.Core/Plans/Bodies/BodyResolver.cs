@@ -24,7 +24,8 @@ public sealed class BodyResolver
 
     private readonly KnownOrganization[] _orgs;
     private readonly string[] _nameKeys;
-    private readonly int[] _coreTokenCounts;
+    private readonly HashSet<string>[] _fullTokens;
+    private readonly HashSet<string>[] _coreTokens;
     private readonly IReadOnlyList<GroupPhrase> _groups;
     private readonly IReadOnlyDictionary<string, int> _aliases;
     private readonly Dictionary<int, int> _indexById = [];
@@ -42,7 +43,8 @@ public sealed class BodyResolver
         _groups = groups ?? GroupPhrases.Default;
         _aliases = aliases ?? new Dictionary<string, int>();
         _nameKeys = new string[_orgs.Length];
-        _coreTokenCounts = new int[_orgs.Length];
+        _fullTokens = new HashSet<string>[_orgs.Length];
+        _coreTokens = new HashSet<string>[_orgs.Length];
         for (var i = 0; i < _orgs.Length; i++)
         {
             var org = _orgs[i];
@@ -64,9 +66,9 @@ public sealed class BodyResolver
             Add(_generic, generic, i);
             var core = WithoutLevelWord(generic).Core;
             Add(_core, core, i);
-            var tokens = core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
-            _coreTokenCounts[i] = tokens.Length;
-            foreach (var t in tokens)
+            _coreTokens[i] = [.. core.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+            _fullTokens[i] = [.. key.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+            foreach (var t in _fullTokens[i])
             {
                 Add(_tokens, t, i);
             }
@@ -201,44 +203,54 @@ public sealed class BodyResolver
         return path.StartsWith(planPath, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Candidates are the organisations sharing a distinctive word with the name (a word in at most
+    /// a tenth of the registry, or within one edit of such a word); common words ("ban", "xã") only
+    /// when the name has nothing else. Each candidate is scored by the Dice coefficient of words,
+    /// against its full name and against its name without unit, the better of the two.
+    /// </summary>
     private BodyResolution Fuzzy(string mention, string key, int? planUnitId)
     {
-        var tokens = WithoutLevelWord(key).Core.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
-        var scores = new Dictionary<int, double>();
+        var tokens = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+        var near = new Dictionary<string, List<string>>();
         var corrections = new List<string>();
-        foreach (var t in tokens)
+        foreach (var t in tokens.Where(t => !_tokens.ContainsKey(t)))
         {
-            if (_tokens.TryGetValue(t, out var exact))
+            near[t] = Near(t);
+            if (near[t].Count > 0)
             {
-                foreach (var i in exact)
-                {
-                    scores[i] = scores.GetValueOrDefault(i) + 1;
-                }
-
-                continue;
-            }
-
-            var near = Near(t);
-            if (near.Count > 0)
-            {
-                corrections.Add($"'{t}' as '{string.Join("'/'", near)}'");
-            }
-
-            foreach (var i in near.SelectMany(w => _tokens[w]).Distinct())
-            {
-                scores[i] = scores.GetValueOrDefault(i) + 0.8;
+                corrections.Add($"'{t}' as '{string.Join("'/'", near[t])}'");
             }
         }
 
-        var ranked = scores
-            .Select(s => (Index: s.Key, Score: Math.Min(1, 2 * s.Value / (tokens.Length + _coreTokenCounts[s.Key]))))
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => _orgs[s.Index].UnitId == planUnitId ? 0 : 1)
-            .Take(20)
-            .ToList();
+        var common = Math.Max(50, _orgs.Length / 10);
+        var words = tokens.SelectMany(t => near.TryGetValue(t, out var n) ? n : [t]).Where(_tokens.ContainsKey).ToList();
+        var distinctive = words.Where(w => _tokens[w].Count <= common).ToList();
+        var candidates = (distinctive.Count > 0 ? distinctive : words).SelectMany(w => _tokens[w]).Distinct().Take(2000);
+
+        var ranked = new List<(int Index, double Score)>();
+        foreach (var i in candidates)
+        {
+            double matched = 0, matchedCore = 0;
+            foreach (var t in tokens)
+            {
+                var n = near.GetValueOrDefault(t);
+                var weight = _fullTokens[i].Contains(t) ? 1 : n is not null && n.Any(_fullTokens[i].Contains) ? 0.8 : 0;
+                matched += weight;
+                if (weight > 0 && (_coreTokens[i].Contains(t) || (n?.Any(_coreTokens[i].Contains) ?? false)))
+                {
+                    matchedCore += weight;
+                }
+            }
+
+            var score = Math.Max(2 * matched / (tokens.Length + _fullTokens[i].Count), 2 * matchedCore / (tokens.Length + _coreTokens[i].Count));
+            ranked.Add((i, Math.Min(1, score)));
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (ranked.Count > 0 && ranked[0].Score >= FuzzyThreshold)
         {
-            var best = ranked.Where(r => r.Score >= ranked[0].Score - 0.0001).Select(r => r.Index).ToList();
+            var best = ranked.TakeWhile(r => r.Score >= ranked[0].Score - 0.0001).Select(r => r.Index).ToList();
             if (Narrow(best, planUnitId) is { } chosen)
             {
                 var fixes = corrections.Count > 0 ? $", reading {string.Join(", ", corrections)}" : "";

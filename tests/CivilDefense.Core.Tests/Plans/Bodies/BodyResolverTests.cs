@@ -67,6 +67,13 @@ public sealed class BodyResolverTests
     }
 
     [Fact]
+    public void A_typo_in_a_commune_name_still_tells_the_communes_apart()
+    {
+        var matched = Assert.IsType<MatchedBody>(_resolver.Resolve("Ủy ban nhân dân xã Longg Phước", null));
+        Assert.Equal(13, matched.OrganizationId);
+    }
+
+    [Fact]
     public void The_stray_first_word_of_Can_ban_can_su_dang_is_ignored_and_the_group_expands()
     {
         var group = Assert.IsType<GroupBody>(_resolver.Resolve("Cán ban cán sự đảng, đảng đoàn", Province));
