@@ -32,6 +32,10 @@ public sealed record GroupPhrase(
     }
 
     private string[]? _prefixKeys;
+    private string[]? _formKeys;
+
+    /// <summary>The <see cref="BodyNames.Key"/> of every form, computed once.</summary>
+    internal IReadOnlyList<string> FormKeys => _formKeys ??= Forms.Select(BodyNames.Key).Distinct().ToArray();
 
     /// <summary>The name test alone, on a name already turned into its <see cref="BodyNames.Key"/>.</summary>
     internal bool IncludesName(string nameKey)

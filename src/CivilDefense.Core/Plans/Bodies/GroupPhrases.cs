@@ -20,6 +20,8 @@ public static class GroupPhrases
         ("các cấp", null), ("cấp tỉnh", 1), ("cấp huyện", 2), ("cấp xã", 3), ("tỉnh", 1), ("huyện", 2), ("xã", 3),
     ];
 
+    private static readonly (string Key, int? Level)[] QualifierKeys = Qualifiers.Select(q => (BodyNames.Key(q.Words), q.Level)).ToArray();
+
     public static IReadOnlyList<GroupPhrase> Default { get; } =
     [
         new("party-committees-and-authorities", "các cấp ủy, tổ chức đảng, chính quyền",
@@ -117,19 +119,19 @@ public static class GroupPhrases
         {
             foreach (var p in phrases)
             {
-                if (p.Forms.Any(f => BodyNames.Key(f) == key))
+                if (p.FormKeys.Contains(key))
                 {
                     return (p, level);
                 }
             }
 
-            var qualifier = Qualifiers.FirstOrDefault(q => key.EndsWith(" " + BodyNames.Key(q.Words), StringComparison.Ordinal));
-            if (qualifier.Words is null)
+            var qualifier = QualifierKeys.FirstOrDefault(q => key.EndsWith(" " + q.Key, StringComparison.Ordinal));
+            if (qualifier.Key is null)
             {
                 return null;
             }
 
-            key = key[..^(BodyNames.Key(qualifier.Words).Length + 1)];
+            key = key[..^(qualifier.Key.Length + 1)];
             level ??= qualifier.Level;
         }
 

@@ -15,13 +15,12 @@ internal sealed class PlanBodyResolution
     internal sealed record Outcome(string Key, IReadOnlyList<int> OrganizationIds, string Resolution, IReadOnlyList<BodySuggestion> Suggestions);
 
     private readonly BodyResolver _resolver;
-    private readonly Dictionary<int, string> _names;
     private readonly int _unitId;
     private readonly Dictionary<string, Outcome> _memo = new(StringComparer.Ordinal);
 
-    private PlanBodyResolution(BodyResolver resolver, Dictionary<int, string> names, int unitId)
+    private PlanBodyResolution(BodyResolver resolver, int unitId)
     {
-        (_resolver, _names, _unitId) = (resolver, names, unitId);
+        (_resolver, _unitId) = (resolver, unitId);
     }
 
     public static async Task<PlanBodyResolution> LoadAsync(PtdsDbContext db, int unitId, CancellationToken ct)
@@ -37,8 +36,11 @@ internal sealed class PlanBodyResolution
         var aliases = await db.BodyAliases.AsNoTracking()
             .Where(a => a.UnitId == unitId)
             .ToDictionaryAsync(a => a.MentionKey, a => a.OrganizationId, StringComparer.Ordinal, ct);
-        return new PlanBodyResolution(new BodyResolver(registry, GroupPhrases.Default, aliases), rows.ToDictionary(o => o.Id, o => o.Name), unitId);
+        return new PlanBodyResolution(new BodyResolver(registry, GroupPhrases.Default, aliases), unitId);
     }
+
+    /// <summary>The resolver explains a match in a sentence; the body row keeps it short.</summary>
+    private static string Short(string how) => how.Length <= 100 ? how : how[..100];
 
     public Outcome Resolve(string mention)
     {
@@ -50,10 +52,9 @@ internal sealed class PlanBodyResolution
 
         var outcome = _resolver.Resolve(mention, _unitId) switch
         {
-            BodyResolution.Matched m => new Outcome(key, [m.OrganizationId], m.How, []),
-            BodyResolution.Group g => new Outcome(key, g.MemberIds, "group:" + g.GroupKey, []),
-            BodyResolution.Unmatched u => new Outcome(key, [], "unmatched",
-                u.Suggestions.Select(s => new BodySuggestion(s.OrganizationId, _names.GetValueOrDefault(s.OrganizationId, "?"), s.Score)).ToList()),
+            MatchedBody m => new Outcome(key, [m.OrganizationId], Short(m.How), []),
+            GroupBody g => new Outcome(key, g.MemberIds, "group:" + g.GroupKey, []),
+            UnmatchedBody u => new Outcome(key, [], "unmatched", u.Suggestions.Select(s => new BodySuggestion(s.OrganizationId, s.Name, s.Score)).ToList()),
             _ => throw new InvalidOperationException("Unknown resolution."),
         };
         _memo[key] = outcome;

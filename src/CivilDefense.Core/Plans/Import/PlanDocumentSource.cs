@@ -8,12 +8,7 @@ internal static class PlanDocumentSource
 {
     public static Result<ParsedPlan> Parse(PlanFile file)
     {
-        var paragraphs = PlanDocumentReader.Read(file.Content, file.FileName);
-        if (paragraphs.Error is { } error)
-        {
-            return error;
-        }
-
-        return PlanDocumentParser.Parse(paragraphs.Value!);
+        using var stream = new MemoryStream(file.Content, writable: false);
+        return PlanDocumentParser.Parse(stream, file.FileName);
     }
 }

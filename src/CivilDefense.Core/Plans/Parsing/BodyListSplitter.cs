@@ -20,6 +20,7 @@ public static class BodyListSplitter
         "tinh uy", "tinh doan", "huyen uy", "thi uy", "thanh uy", "mat tran", "lien doan", "lien minh", "trung tam",
         "quan khu", "benh vien", "kho bac", "ngan hang", "thanh tra", "canh sat", "toa an", "chi bo", "cap uy",
         "chinh quyen", "thuong truc", "chu tich", "giam doc", "thu truong", "nguoi dung dau", "luc luong", "phong",
+        "tram", "hat kiem lam", "chi nhanh", "vuon quoc gia", "cang vu", "dien luc", "buu dien", "hop tac xa", "doanh nghiep",
     ];
 
     public static IReadOnlyList<string> Split(string? list, IReadOnlyList<GroupPhrase>? groups = null)

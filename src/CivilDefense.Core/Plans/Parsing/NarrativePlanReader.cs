@@ -23,9 +23,10 @@ internal static partial class NarrativePlanReader
     public static ParsedPlan? Read(IReadOnlyList<PlanParagraph> lines, IReadOnlyList<GroupPhrase> groups, List<ParseNote> notes)
     {
         var issue = FindIssue(lines);
-        var (groupDrafts, listLine, announced) = FindGroups(lines);
-        if (groupDrafts.Count == 0 && issue is null)
+        var (groupDrafts, listLine, announced, inlineList) = FindGroups(lines);
+        if (issue is null && !inlineList)
         {
+            // Numbered paragraphs alone are any list; an article about a plan names the plan it reports.
             return null;
         }
 
@@ -118,7 +119,7 @@ internal static partial class NarrativePlanReader
             purpose.Success ? purpose.Value.Trim().TrimEnd('.') : null);
     }
 
-    private static (List<GroupDraft> Groups, int ListLine, int? Announced) FindGroups(IReadOnlyList<PlanParagraph> lines)
+    private static (List<GroupDraft> Groups, int ListLine, int? Announced, bool InlineList) FindGroups(IReadOnlyList<PlanParagraph> lines)
     {
         int? announced = null;
         foreach (var p in lines)
@@ -143,7 +144,7 @@ internal static partial class NarrativePlanReader
             {
                 var drafts = items.Select((item, i) =>
                     new GroupDraft((i + 1).ToString(CultureInfo.InvariantCulture), char.ToUpperInvariant(item[0]) + item[1..], p.Line)).ToList();
-                return (drafts, p.Line, announced);
+                return (drafts, p.Line, announced, true);
             }
         }
 
@@ -163,7 +164,7 @@ internal static partial class NarrativePlanReader
             }
         }
 
-        return groups.Count >= 2 ? (groups, groups[0].Line, announced) : ([], 0, announced);
+        return groups.Count >= 2 ? (groups, groups[0].Line, announced, false) : ([], 0, announced, false);
     }
 
     private static IEnumerable<string> Sentences(string paragraph) =>

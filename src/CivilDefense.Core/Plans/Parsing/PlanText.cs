@@ -8,7 +8,7 @@ namespace CivilDefense.Core.Plans.Parsing;
 /// non-Latin script (a Myanmar 'ေ' in "chùng chေo"), and sentences broken across two paragraphs by a
 /// page break (the first ends without punctuation, the next starts in lower case).
 /// </summary>
-internal static class PlanText
+internal static partial class PlanText
 {
     public static List<PlanParagraph> Clean(IReadOnlyList<PlanParagraph> paragraphs, List<ParseNote> notes)
     {
@@ -98,8 +98,17 @@ internal static class PlanText
             return false;
         }
 
+        if (LetterItem().IsMatch(next.Text))
+        {
+            return false;
+        }
+
         var last = before.Text[^1];
         var first = next.Text[0];
         return (char.IsLetterOrDigit(last) || last == ',') && char.IsLower(first);
     }
+
+    /// <summary>"b) Diễn tập…" starts an item of its own, not the rest of a sentence.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zđ][).]\s")]
+    private static partial System.Text.RegularExpressions.Regex LetterItem();
 }
