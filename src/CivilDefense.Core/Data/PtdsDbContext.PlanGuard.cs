@@ -80,24 +80,27 @@ public sealed partial class PtdsDbContext
         return (Resource.Plans, [owner.Path], owner.OrganizationId);
     }
 
-    /// <summary>Plan unit paths seen in this context; an import writes thousands of rows of one plan.</summary>
+    /// <summary>
+    /// Plan unit paths seen in this context: an import writes thousands of rows of one plan, and
+    /// looking the path up per row made it slow. A plan moving to another unit in the same context
+    /// would be judged by its old unit; nothing moves plans.
+    /// </summary>
     private readonly Dictionary<int, string> _planPaths = [];
 
     private async Task<string> PlanUnitPathAsync(int planId, CancellationToken ct)
     {
+        if (_planPaths.TryGetValue(planId, out var path))
+        {
+            return path;
+        }
+
+        // A plan tracked here (new ones under their temporary id) is judged by its unit as it is now.
         var local = Tracked<Plan>(planId);
-        if (local is not null)
-        {
-            return await UnitPathAsync(KeyValue(local, nameof(Plan.UnitId)), ct);
-        }
-
-        if (!_planPaths.TryGetValue(planId, out var path))
-        {
-            path = await Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => p.Unit.Path).SingleOrDefaultAsync(ct)
-                ?? throw new AccessDeniedException("The plan does not exist.");
-            _planPaths[planId] = path;
-        }
-
+        path = local is not null
+            ? await UnitPathAsync(KeyValue(local, nameof(Plan.UnitId)), ct)
+            : await Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => p.Unit.Path).SingleOrDefaultAsync(ct)
+              ?? throw new AccessDeniedException("The plan does not exist.");
+        _planPaths[planId] = path;
         return path;
     }
 
