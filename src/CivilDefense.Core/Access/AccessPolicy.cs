@@ -10,8 +10,8 @@ public static class AccessPolicy
 {
     private static readonly Dictionary<Role, Resource[]> Writes = new()
     {
-        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens],
-        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards],
+        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.ReadinessNorms],
+        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.ReadinessNorms],
         [Role.Officer] = [Resource.Organizations, Resource.CommandBoards],
         // A liaison writes organisation records, and only those of its own organisation (checked below).
         [Role.AgencyLiaison] = [Resource.Organizations],
@@ -25,7 +25,7 @@ public static class AccessPolicy
     };
 
     /// <summary>Resources everyone in scope may read; users, tokens and audit need a grant.</summary>
-    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards];
+    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.ReadinessNorms];
 
     public static bool CanRead(Actor actor, Resource resource) =>
         actor.IsUnrestricted

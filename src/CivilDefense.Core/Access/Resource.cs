@@ -9,4 +9,6 @@ public enum Resource
     Users,
     ApiTokens,
     Audit,
+    /// <summary>Readiness norms and units' hazard profiles: set by the province.</summary>
+    ReadinessNorms,
 }

@@ -5,6 +5,7 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -209,6 +210,12 @@ public sealed partial class PtdsDbContext
                 return (Resource.Users, await PathsAsync(entry, nameof(User.UnitId), ct), null);
             case ApiToken:
                 return (Resource.ApiTokens, await PathsAsync(entry, nameof(ApiToken.UnitId), ct), null);
+            case ReadinessNorm:
+                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(ReadinessNorm.UnitId), ct), null);
+            case UnitHazardProfile:
+                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(UnitHazardProfile.UnitId), ct), null);
+            case ReadinessSnapshot:
+                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(ReadinessSnapshot.UnitId), ct), null);
             default:
                 throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }

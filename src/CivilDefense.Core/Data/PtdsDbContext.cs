@@ -3,6 +3,7 @@ using CivilDefense.Core.Audit;
 using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Data;
@@ -35,6 +36,12 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ReadinessNorm> ReadinessNorms => Set<ReadinessNorm>();
+
+    public DbSet<UnitHazardProfile> UnitHazardProfiles => Set<UnitHazardProfile>();
+
+    public DbSet<ReadinessSnapshot> ReadinessSnapshots => Set<ReadinessSnapshot>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
@@ -63,5 +70,10 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<User>().HasQueryFilter(u => ScopePath == null || u.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<ApiToken>().HasQueryFilter(t => ScopePath == null || t.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(a => ScopePath == null || a.UnitPath.StartsWith(ScopePath));
+
+        // Norms are set above the units they apply to: a commune reads its province's norms too.
+        modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(n.Unit.Path));
+        modelBuilder.Entity<UnitHazardProfile>().HasQueryFilter(h => ScopePath == null || h.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ReadinessSnapshot>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CivilDefense.Core.Data;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Geography.Import;
+using CivilDefense.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Demo;
@@ -48,6 +49,8 @@ public static class DemoSeeder
         var clock = Stopwatch.StartNew();
         if (await db.Units.IgnoreQueryFilters().AnyAsync(ct))
         {
+            // A database seeded before the readiness norms existed gets them now.
+            await SeedReadinessAsync(db, progress, ct);
             return new DemoSeedResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, clock.Elapsed);
         }
 
@@ -65,6 +68,7 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var people = await DemoOrganizations.SeedAsync(db, territory.Province, territory.Communes, ct);
             progress?.Report($"Organisations: {people.Organizations}, command boards: {people.Boards}, members: {people.Members}, duty shifts: {people.Shifts}.");
+            await SeedReadinessAsync(db, progress, ct);
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
                 oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed);
@@ -183,6 +187,24 @@ public static class DemoSeeder
             FullName = fullName,
             ValidTo = LastDayBeforeReform,
         };
+    }
+
+    private static async Task SeedReadinessAsync(PtdsDbContext db, IProgress<string>? progress, CancellationToken ct)
+    {
+        var province = await db.Units.IgnoreQueryFilters()
+            .Where(u => u.Code == ProvinceCode && u.Kind == UnitKind.Province && u.ValidTo == null)
+            .SingleOrDefaultAsync(ct);
+        if (province is null)
+        {
+            return;
+        }
+
+        var communes = await db.Units.IgnoreQueryFilters().Where(u => u.ParentId == province.Id).ToListAsync(ct);
+        var seeded = await ReadinessSeed.SeedDemoAsync(db, province, communes, ct);
+        if (seeded.Norms + seeded.Profiles > 0)
+        {
+            progress?.Report($"Readiness: {seeded.Norms} default norms, {seeded.Profiles} commune hazard profiles.");
+        }
     }
 
     private static void Check(ImportOutcome outcome, string what)
