@@ -9,4 +9,8 @@ public enum Resource
     Users,
     ApiTokens,
     Audit,
+    /// <summary>The readiness registry: forces, equipment, supplies, logistics points, shelters, stock counts.</summary>
+    Readiness,
+    /// <summary>The national equipment catalogue (belongs to the root unit).</summary>
+    ReadinessCatalogue,
 }

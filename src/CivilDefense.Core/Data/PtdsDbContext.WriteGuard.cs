@@ -5,6 +5,7 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -166,6 +167,8 @@ public sealed partial class PtdsDbContext
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
             case DutyShift when entry.Property(nameof(DutyShift.BoardId)) is { IsModified: true } moved:
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            case IUnitResource when entry.Property(nameof(IUnitResource.OwnerOrganizationId)).IsModified:
+                return await OriginalReadinessOwnerAsync(entry, ct);
             default:
                 return null;
         }
@@ -209,6 +212,8 @@ public sealed partial class PtdsDbContext
                 return (Resource.Users, await PathsAsync(entry, nameof(User.UnitId), ct), null);
             case ApiToken:
                 return (Resource.ApiTokens, await PathsAsync(entry, nameof(ApiToken.UnitId), ct), null);
+            case IUnitResource or ForceSkill or StockCount or StockCountLine or EquipmentType:
+                return await DescribeReadinessAsync(entry, ct);
             default:
                 throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }
