@@ -10,11 +10,11 @@ public static class AccessPolicy
 {
     private static readonly Dictionary<Role, Resource[]> Writes = new()
     {
-        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.ReadinessNorms],
-        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.ReadinessNorms],
-        [Role.Officer] = [Resource.Organizations, Resource.CommandBoards],
-        // A liaison writes organisation records, and only those of its own organisation (checked below).
-        [Role.AgencyLiaison] = [Resource.Organizations],
+        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms],
+        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessNorms],
+        [Role.Officer] = [Resource.Organizations, Resource.CommandBoards, Resource.Readiness],
+        // A liaison writes organisation and readiness records, and only those of its own organisation (checked below).
+        [Role.AgencyLiaison] = [Resource.Organizations, Resource.Readiness],
         [Role.Viewer] = [],
     };
 
@@ -25,7 +25,7 @@ public static class AccessPolicy
     };
 
     /// <summary>Resources everyone in scope may read; users, tokens and audit need a grant.</summary>
-    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.ReadinessNorms];
+    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms];
 
     public static bool CanRead(Actor actor, Resource resource) =>
         actor.IsUnrestricted

@@ -5,6 +5,7 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Resources;
 using CivilDefense.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -167,6 +168,8 @@ public sealed partial class PtdsDbContext
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
             case DutyShift when entry.Property(nameof(DutyShift.BoardId)) is { IsModified: true } moved:
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            case IUnitResource when entry.Property(nameof(IUnitResource.OwnerOrganizationId)).IsModified:
+                return await OriginalReadinessOwnerAsync(entry, ct);
             default:
                 return null;
         }
@@ -215,7 +218,10 @@ public sealed partial class PtdsDbContext
             case UnitHazardProfile:
                 return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(UnitHazardProfile.UnitId), ct), null);
             case ReadinessSnapshot:
-                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(ReadinessSnapshot.UnitId), ct), null);
+                // Derived scores: whoever may change the registry of a unit may record its score.
+                return (Resource.Readiness, await PathsAsync(entry, nameof(ReadinessSnapshot.UnitId), ct), null);
+            case IUnitResource or ForceSkill or StockCount or StockCountLine or EquipmentType:
+                return await DescribeReadinessAsync(entry, ct);
             default:
                 throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }

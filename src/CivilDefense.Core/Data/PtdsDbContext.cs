@@ -4,6 +4,8 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
 using CivilDefense.Core.Readiness;
+using CivilDefense.Core.Resources;
+using CivilDefense.Core.Shelters;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Data;
@@ -42,6 +44,24 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<ReadinessSnapshot> ReadinessSnapshots => Set<ReadinessSnapshot>();
 
+    public DbSet<Force> Forces => Set<Force>();
+
+    public DbSet<ForceSkill> ForceSkills => Set<ForceSkill>();
+
+    public DbSet<EquipmentType> EquipmentTypes => Set<EquipmentType>();
+
+    public DbSet<EquipmentLot> EquipmentLots => Set<EquipmentLot>();
+
+    public DbSet<SupplyStock> SupplyStocks => Set<SupplyStock>();
+
+    public DbSet<LogisticsPoint> LogisticsPoints => Set<LogisticsPoint>();
+
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+
+    public DbSet<StockCount> StockCounts => Set<StockCount>();
+
+    public DbSet<StockCountLine> StockCountLines => Set<StockCountLine>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
@@ -75,5 +95,15 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(n.Unit.Path));
         modelBuilder.Entity<UnitHazardProfile>().HasQueryFilter(h => ScopePath == null || h.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<ReadinessSnapshot>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+
+        // Readiness registry (the equipment catalogue is national reference data, read by all).
+        modelBuilder.Entity<Force>().HasQueryFilter(f => ScopePath == null || f.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ForceSkill>().HasQueryFilter(s => ScopePath == null || s.Force.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<EquipmentLot>().HasQueryFilter(l => ScopePath == null || l.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<SupplyStock>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<LogisticsPoint>().HasQueryFilter(p => ScopePath == null || p.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<Shelter>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<StockCount>().HasQueryFilter(c => ScopePath == null || c.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<StockCountLine>().HasQueryFilter(l => ScopePath == null || l.StockCount.Unit.Path.StartsWith(ScopePath));
     }
 }

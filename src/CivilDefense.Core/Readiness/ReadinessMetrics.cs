@@ -1,3 +1,5 @@
+using CivilDefense.Core.Resources;
+
 namespace CivilDefense.Core.Readiness;
 
 /// <summary>
@@ -19,15 +21,16 @@ public sealed record MetricDefinition(
 /// </summary>
 public static class ReadinessMetrics
 {
-    // Registry categories the metrics count (equipment types and supply categories).
-    public const string Boat = "boat";
-    public const string Pump = "pump";
-    public const string Generator = "generator";
-    public const string LifeJacket = "life_jacket";
-    public const string FireEngine = "fire_engine";
-    public const string Sandbags = "sandbags";
-    public const string Rice = "rice";
-    public const string DrinkingWater = "drinking_water";
+    // Registry categories the metrics count: equipment by EquipmentCategory, supplies by SupplyCategory
+    // (food in kg, drinking water in litres, sandbags in bags; see ReadinessFacts for the conversions).
+    public const string Boat = nameof(EquipmentCategory.Boat);
+    public const string Pump = nameof(EquipmentCategory.Pump);
+    public const string Generator = nameof(EquipmentCategory.Generator);
+    public const string LifeJacket = nameof(EquipmentCategory.LifeJacket);
+    public const string FireEngine = nameof(EquipmentCategory.FireEngine);
+    public const string Sandbags = nameof(SupplyCategory.Sandbags);
+    public const string FoodKg = nameof(SupplyCategory.Food);
+    public const string DrinkingWaterLitres = nameof(SupplyCategory.DrinkingWater);
 
     /// <summary>Rice ration: 15 kg per person per month, the emergency food relief of Decree 20/2021/NĐ-CP.</summary>
     public const double RiceKgPerPersonDay = 0.5;
@@ -64,9 +67,9 @@ public static class ReadinessMetrics
         new("sandbags_per_commune", ReadinessComponent.MeansAndMaterials, "Sandbags", "bags",
             (_, _, t) => t, f => f.SuppliesOf(Sandbags)),
         new("rice_person_days", ReadinessComponent.Logistics, "Rice stock", "person-days",
-            (f, _, t) => t * f.ResidentsAtRisk, f => f.SuppliesOf(Rice) / RiceKgPerPersonDay),
+            (f, _, t) => t * f.ResidentsAtRisk, f => f.SuppliesOf(FoodKg) / RiceKgPerPersonDay),
         new("drinking_water_person_days", ReadinessComponent.Logistics, "Drinking water", "person-days",
-            (f, _, t) => t * f.ResidentsAtRisk, f => f.SuppliesOf(DrinkingWater) / WaterLitresPerPersonDay),
+            (f, _, t) => t * f.ResidentsAtRisk, f => f.SuppliesOf(DrinkingWaterLitres) / WaterLitresPerPersonDay),
         new("shelter_places_share", ReadinessComponent.Logistics, "Shelter places", "places",
             (f, _, t) => t / 100.0 * f.Population, f => f.ShelterPlaces),
         new("logistics_points_per_commune", ReadinessComponent.Logistics, "Logistics points", "points",
