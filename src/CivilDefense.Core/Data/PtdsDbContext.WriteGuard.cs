@@ -82,6 +82,12 @@ public sealed partial class PtdsDbContext
                 changedUnit.Level = UnitLevels.LevelOf(changedUnit.Kind);
             }
 
+            if (entry is { State: EntityState.Added or EntityState.Modified, Entity: ReadinessNorm norm })
+            {
+                // The copied owner path is what the scope filter reads; it is never taken from the client.
+                norm.UnitPath = await UnitPathAsync(norm.UnitId, cancellationToken);
+            }
+
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
             {
                 versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;

@@ -92,7 +92,7 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(a => ScopePath == null || a.UnitPath.StartsWith(ScopePath));
 
         // Norms are set above the units they apply to: a commune reads its province's norms too.
-        modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(n.Unit.Path));
+        modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(n.UnitPath));
         modelBuilder.Entity<UnitHazardProfile>().HasQueryFilter(h => ScopePath == null || h.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<ReadinessSnapshot>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
 

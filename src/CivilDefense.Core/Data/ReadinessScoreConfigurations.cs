@@ -12,6 +12,7 @@ internal sealed class ReadinessNormConfiguration : IEntityTypeConfiguration<Read
     {
         b.ToTable("readiness_norms");
         b.Property(n => n.MetricKey).HasMaxLength(64);
+        b.Property(n => n.UnitPath).HasMaxLength(200);
         b.Property(n => n.MeasureUnit).HasMaxLength(32);
         b.Property(n => n.Source).HasMaxLength(1000);
         b.Property(n => n.Version).IsConcurrencyToken();

@@ -30,10 +30,9 @@ public sealed class ListNorms(PtdsDbContext db)
             norms = norms.Where(n => n.Profile == p);
         }
 
-        var rows = await norms.OrderBy(n => n.Unit.Path).ThenBy(n => n.Profile).ThenBy(n => n.Component).ThenBy(n => n.MetricKey)
-            .Select(n => new { Norm = n, n.Unit.Name, n.Unit.Path })
-            .ToListAsync(ct);
-        return rows.Select(r => NormRules.View(r.Norm, r.Name, AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, r.Path))).ToList();
+        var rows = await norms.OrderBy(n => n.UnitPath).ThenBy(n => n.Profile).ThenBy(n => n.Component).ThenBy(n => n.MetricKey).ToListAsync(ct);
+        var names = await NormRules.OwnerNamesAsync(db, rows, ct);
+        return rows.Select(n => NormRules.View(n, names[n.UnitId], AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, n.UnitPath))).ToList();
     }
 }
 
@@ -41,10 +40,10 @@ public sealed class GetNorm(PtdsDbContext db)
 {
     public async Task<Result<NormView>> HandleAsync(int id, CancellationToken ct)
     {
-        var row = await db.ReadinessNorms.AsNoTracking().Where(n => n.Id == id).Select(n => new { Norm = n, n.Unit.Name, n.Unit.Path }).SingleOrDefaultAsync(ct);
-        return row is null
+        var norm = await db.ReadinessNorms.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
+        return norm is null
             ? new NotFoundError("No such norm.")
-            : NormRules.View(row.Norm, row.Name, AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, row.Path));
+            : NormRules.View(norm, (await NormRules.OwnerNamesAsync(db, [norm], ct))[norm.UnitId], AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, norm.UnitPath));
     }
 }
 
@@ -59,7 +58,7 @@ public sealed class CreateNorm(PtdsDbContext db)
         }
 
         var norm = new ReadinessNorm { UnitId = input.UnitId, MetricKey = input.MetricKey, MeasureUnit = input.MeasureUnit };
-        NormRules.Apply(norm, input);
+        await NormRules.ApplyAsync(db, norm, input, ct);
         db.ReadinessNorms.Add(norm);
         await db.SaveChangesAsync(ct);
         return (await new GetNorm(db).HandleAsync(norm.Id, ct)).Value!;
@@ -70,13 +69,13 @@ public sealed class UpdateNorm(PtdsDbContext db)
 {
     public async Task<Result<NormView>> HandleAsync(int id, NormInput input, CancellationToken ct)
     {
-        var norm = await db.ReadinessNorms.Include(n => n.Unit).SingleOrDefaultAsync(n => n.Id == id, ct);
+        var norm = await db.ReadinessNorms.SingleOrDefaultAsync(n => n.Id == id, ct);
         if (norm is null)
         {
             return new NotFoundError("No such norm.");
         }
 
-        if (!AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, norm.Unit.Path))
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, norm.UnitPath))
         {
             return new ForbiddenError("Norms are set by the province's commanders and administrators.");
         }
@@ -91,8 +90,7 @@ public sealed class UpdateNorm(PtdsDbContext db)
             return new ConflictError();
         }
 
-        norm.UnitId = input.UnitId;
-        NormRules.Apply(norm, input);
+        await NormRules.ApplyAsync(db, norm, input, ct);
         await db.SaveChangesAsync(ct);
         return (await new GetNorm(db).HandleAsync(norm.Id, ct)).Value!;
     }
@@ -102,13 +100,13 @@ public sealed class DeleteNorm(PtdsDbContext db)
 {
     public async Task<Result<bool>> HandleAsync(int id, CancellationToken ct)
     {
-        var norm = await db.ReadinessNorms.Include(n => n.Unit).SingleOrDefaultAsync(n => n.Id == id, ct);
+        var norm = await db.ReadinessNorms.SingleOrDefaultAsync(n => n.Id == id, ct);
         if (norm is null)
         {
             return new NotFoundError("No such norm.");
         }
 
-        if (!AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, norm.Unit.Path))
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.ReadinessNorms, norm.UnitPath))
         {
             return new ForbiddenError("Norms are set by the province's commanders and administrators.");
         }
@@ -161,8 +159,17 @@ internal static class NormRules
             : null;
     }
 
-    public static void Apply(ReadinessNorm norm, NormInput input)
+    /// <summary>Owner names for display: the owner may lie above the actor's scope, where a norm is still readable.</summary>
+    public static async Task<Dictionary<int, string>> OwnerNamesAsync(PtdsDbContext db, IReadOnlyList<ReadinessNorm> norms, CancellationToken ct)
     {
+        var ids = norms.Select(n => n.UnitId).Distinct().ToList();
+        return await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
+    public static async Task ApplyAsync(PtdsDbContext db, ReadinessNorm norm, NormInput input, CancellationToken ct)
+    {
+        norm.UnitId = input.UnitId;
+        norm.UnitPath = await db.Units.Where(u => u.Id == input.UnitId).Select(u => u.Path).SingleAsync(ct);
         norm.Profile = input.Profile;
         norm.MetricKey = input.MetricKey;
         norm.Component = ReadinessMetrics.Find(input.MetricKey)!.Component;

@@ -109,7 +109,7 @@ public static class ReadinessFacts
     public static async Task<List<(string OwnerPath, NormRule Rule)>> NormsAsync(PtdsDbContext db, DateOnly day, CancellationToken ct) =>
         (await db.ReadinessNorms.AsNoTracking()
             .Where(n => (n.ValidFrom == null || n.ValidFrom <= day) && (n.ValidTo == null || n.ValidTo >= day))
-            .Select(n => new { n.Id, n.Unit.Path, n.Profile, n.MetricKey, n.Target, n.Weight })
+            .Select(n => new { n.Id, Path = n.UnitPath, n.Profile, n.MetricKey, n.Target, n.Weight })
             .ToListAsync(ct))
         .Select(n => (n.Path, new NormRule(n.Profile, n.MetricKey, n.Target, n.Weight, n.Path.Count(c => c == '/'), n.Id)))
         .ToList();

@@ -18,6 +18,12 @@ public sealed class ReadinessNorm : IVersioned
 
     public AdministrativeUnit Unit { get; set; } = null!;
 
+    /// <summary>
+    /// The owner's tree path, copied: the scope filter lets a commune read norms set above it,
+    /// where the owner unit itself is out of its scope (and so cannot be joined through).
+    /// </summary>
+    public string UnitPath { get; set; } = "";
+
     public HazardProfile Profile { get; set; }
 
     public ReadinessComponent Component { get; set; }

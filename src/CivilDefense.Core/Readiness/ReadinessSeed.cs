@@ -17,9 +17,11 @@ public static class ReadinessSeed
             return 0;
         }
 
+        var ownerPath = await db.Units.IgnoreQueryFilters().Where(u => u.Id == ownerUnitId).Select(u => u.Path).SingleAsync(ct);
         var norms = DefaultNorms.Load().Select(d => new ReadinessNorm
         {
             UnitId = ownerUnitId,
+            UnitPath = ownerPath,
             Profile = d.Profile,
             Component = d.Component,
             MetricKey = d.MetricKey,

@@ -4,6 +4,7 @@
 CREATE TABLE "readiness_norms" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_readiness_norms" PRIMARY KEY AUTOINCREMENT,
     "UnitId" INTEGER NOT NULL,
+    "UnitPath" TEXT NOT NULL,
     "Profile" TEXT NOT NULL,
     "Component" TEXT NOT NULL,
     "MetricKey" TEXT NOT NULL,
