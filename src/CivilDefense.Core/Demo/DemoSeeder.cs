@@ -18,7 +18,8 @@ public sealed record DemoSeedResult(
     int CommandBoards,
     int BoardMembers,
     int DutyShifts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int ReadinessRecords = 0);
 
 /// <summary>
 /// Loads the demo territory from the shipped data (data/demo, copied to the build output): the
@@ -65,9 +66,12 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var people = await DemoOrganizations.SeedAsync(db, territory.Province, territory.Communes, ct);
             progress?.Report($"Organisations: {people.Organizations}, command boards: {people.Boards}, members: {people.Members}, duty shifts: {people.Shifts}.");
+            db.ChangeTracker.Clear();
+            var readiness = await DemoReadiness.SeedAsync(db, territory.Communes, ct);
+            progress?.Report($"Readiness registry: {readiness} forces, equipment lots, supplies, logistics points and shelters.");
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
-                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed);
+                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);
         }
         catch
         {
