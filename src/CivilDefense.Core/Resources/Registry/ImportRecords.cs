@@ -42,6 +42,14 @@ public sealed partial class ImportRecords(PtdsDbContext db)
             var before = errors.Count;
             var id = RegistryKind<TEntity, TInput, TView>.IdOf(row);
             var input = kind.FromRow(row);
+
+            // Field rules that need no data are reported even on a row with unreadable values, so one pass finds them all.
+            Report(row, InputValidation.Check(input));
+            if (input is ILocatedInput located && RegistryChecks.CoordinateProblem(located.Latitude, located.Longitude) is { } problem)
+            {
+                row.Fail(located.Latitude is null || located.Latitude is >= RegistryChecks.MinLatitude and <= RegistryChecks.MaxLatitude ? "longitude" : "latitude", problem);
+            }
+
             if (errors.Count == before)
             {
                 await CheckRowAsync(kind, row, input, lookups.Paths, ct);
@@ -85,17 +93,26 @@ public sealed partial class ImportRecords(PtdsDbContext db)
     {
         if ((await RegistryChecks.CheckAsync(db, input, ct) ?? await kind.CheckAsync(db, input, ct)) is { } error)
         {
-            foreach (var (field, messages) in error.FieldErrors ?? new Dictionary<string, string[]> { ["unit_code"] = [error.Message] })
-            {
-                row.Fail(Column(field), string.Join(" ", messages));
-            }
-
+            Report(row, error);
             return;
         }
 
         if (!AccessPolicy.CanWrite(db.Actor, Resource.Readiness, paths[input.UnitId], input.OwnerOrganizationId))
         {
             row.Fail(input.OwnerOrganizationId is null ? "unit_code" : "owner_organization_id", "you may not write this unit's or organisation's records");
+        }
+    }
+
+    private static void Report(RegistryRow row, Error? error)
+    {
+        if (error is null)
+        {
+            return;
+        }
+
+        foreach (var (field, messages) in error.FieldErrors ?? new Dictionary<string, string[]> { ["unit_code"] = [error.Message] })
+        {
+            row.Fail(Column(field), string.Join(" ", messages));
         }
     }
 
