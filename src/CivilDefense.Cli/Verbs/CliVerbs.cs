@@ -14,5 +14,7 @@ internal static class CliVerbs
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
+        ReadinessVerbs.Import(),
+        ReadinessVerbs.Export(),
     ];
 }

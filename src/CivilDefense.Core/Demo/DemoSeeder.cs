@@ -19,7 +19,8 @@ public sealed record DemoSeedResult(
     int CommandBoards,
     int BoardMembers,
     int DutyShifts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int ReadinessRecords = 0);
 
 /// <summary>
 /// Loads the demo territory from the shipped data (data/demo, copied to the build output): the
@@ -50,7 +51,7 @@ public static class DemoSeeder
         if (await db.Units.IgnoreQueryFilters().AnyAsync(ct))
         {
             // A database seeded before the readiness norms existed gets them now.
-            await SeedReadinessAsync(db, progress, ct);
+            await SeedReadinessNormsAsync(db, progress, ct);
             return new DemoSeedResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, clock.Elapsed);
         }
 
@@ -68,10 +69,13 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var people = await DemoOrganizations.SeedAsync(db, territory.Province, territory.Communes, ct);
             progress?.Report($"Organisations: {people.Organizations}, command boards: {people.Boards}, members: {people.Members}, duty shifts: {people.Shifts}.");
-            await SeedReadinessAsync(db, progress, ct);
+            db.ChangeTracker.Clear();
+            var readiness = await DemoReadiness.SeedAsync(db, territory.Communes, ct);
+            progress?.Report($"Readiness registry: {readiness} forces, equipment lots, supplies, logistics points and shelters.");
+            await SeedReadinessNormsAsync(db, progress, ct);
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
-                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed);
+                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);
         }
         catch
         {
@@ -189,7 +193,7 @@ public static class DemoSeeder
         };
     }
 
-    private static async Task SeedReadinessAsync(PtdsDbContext db, IProgress<string>? progress, CancellationToken ct)
+    private static async Task SeedReadinessNormsAsync(PtdsDbContext db, IProgress<string>? progress, CancellationToken ct)
     {
         var province = await db.Units.IgnoreQueryFilters()
             .Where(u => u.Code == ProvinceCode && u.Kind == UnitKind.Province && u.ValidTo == null)

@@ -7,6 +7,8 @@ namespace CivilDefense.Core.Resources;
 /// </summary>
 public interface IUnitResource
 {
+    int Id { get; }
+
     int UnitId { get; }
 
     int? OwnerOrganizationId { get; }
