@@ -14,6 +14,7 @@ internal static class CliVerbs
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
+        ReadinessReportVerb.Create(console),
         ReadinessVerbs.Import(),
         ReadinessVerbs.Export(),
     ];

@@ -5,8 +5,8 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
-using CivilDefense.Core.Resources;
 using CivilDefense.Core.Readiness;
+using CivilDefense.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 

@@ -57,6 +57,9 @@ public sealed class ApplyStockCount(PtdsDbContext db)
         count.State = StockCountState.Applied;
         count.AppliedAt = db.Clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+
+        // The count moves the commune's score: record it as a point of the readiness trend.
+        await new Readiness.RecordSnapshots(db).HandleAsync(count.UnitId, "count", ct);
         return (await new GetStockCount(db).HandleAsync(id, ct)).Value!;
     }
 }
