@@ -15,5 +15,8 @@ internal static class CliVerbs
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
+        ReadinessReportVerb.Create(console),
+        ReadinessVerbs.Import(),
+        ReadinessVerbs.Export(),
     ];
 }

@@ -11,4 +11,10 @@ public enum Resource
     Audit,
     /// <summary>Plans, their tasks, assignments and progress reports.</summary>
     Plans,
+    /// <summary>The readiness registry: forces, equipment, supplies, logistics points, shelters, stock counts.</summary>
+    Readiness,
+    /// <summary>The national equipment catalogue (belongs to the root unit).</summary>
+    ReadinessCatalogue,
+    /// <summary>Readiness norms and units' hazard profiles: set by the province.</summary>
+    ReadinessNorms,
 }

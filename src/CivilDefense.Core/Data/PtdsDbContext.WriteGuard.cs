@@ -5,6 +5,8 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
+using CivilDefense.Core.Readiness;
+using CivilDefense.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -78,6 +80,12 @@ public sealed partial class PtdsDbContext
             {
                 // The level follows from the kind; kept as a column so lists can filter on it.
                 changedUnit.Level = UnitLevels.LevelOf(changedUnit.Kind);
+            }
+
+            if (entry is { State: EntityState.Added or EntityState.Modified, Entity: ReadinessNorm norm })
+            {
+                // The copied owner path is what the scope filter reads; it is never taken from the client.
+                norm.UnitPath = await UnitPathAsync(norm.UnitId, cancellationToken);
             }
 
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
@@ -166,6 +174,8 @@ public sealed partial class PtdsDbContext
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
             case DutyShift when entry.Property(nameof(DutyShift.BoardId)) is { IsModified: true } moved:
                 return (await BoardUnitPathAsync((int)moved.OriginalValue!, ct), null);
+            case IUnitResource when entry.Property(nameof(IUnitResource.OwnerOrganizationId)).IsModified:
+                return await OriginalReadinessOwnerAsync(entry, ct);
             default:
                 return null;
         }
@@ -209,6 +219,15 @@ public sealed partial class PtdsDbContext
                 return (Resource.Users, await PathsAsync(entry, nameof(User.UnitId), ct), null);
             case ApiToken:
                 return (Resource.ApiTokens, await PathsAsync(entry, nameof(ApiToken.UnitId), ct), null);
+            case ReadinessNorm:
+                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(ReadinessNorm.UnitId), ct), null);
+            case UnitHazardProfile:
+                return (Resource.ReadinessNorms, await PathsAsync(entry, nameof(UnitHazardProfile.UnitId), ct), null);
+            case ReadinessSnapshot:
+                // Derived scores: whoever may change the registry of a unit may record its score.
+                return (Resource.Readiness, await PathsAsync(entry, nameof(ReadinessSnapshot.UnitId), ct), null);
+            case IUnitResource or ForceSkill or StockCount or StockCountLine or EquipmentType:
+                return await DescribeReadinessAsync(entry, ct);
             default:
                 return await DescribePlanRecordAsync(entry, ct)
                     ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");

@@ -4,6 +4,9 @@ using CivilDefense.Core.CommandBoards;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Organizations;
 using CivilDefense.Core.Plans;
+using CivilDefense.Core.Readiness;
+using CivilDefense.Core.Resources;
+using CivilDefense.Core.Shelters;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Data;
@@ -56,6 +59,30 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<BodyAlias> BodyAliases => Set<BodyAlias>();
 
+    public DbSet<ReadinessNorm> ReadinessNorms => Set<ReadinessNorm>();
+
+    public DbSet<UnitHazardProfile> UnitHazardProfiles => Set<UnitHazardProfile>();
+
+    public DbSet<ReadinessSnapshot> ReadinessSnapshots => Set<ReadinessSnapshot>();
+
+    public DbSet<Force> Forces => Set<Force>();
+
+    public DbSet<ForceSkill> ForceSkills => Set<ForceSkill>();
+
+    public DbSet<EquipmentType> EquipmentTypes => Set<EquipmentType>();
+
+    public DbSet<EquipmentLot> EquipmentLots => Set<EquipmentLot>();
+
+    public DbSet<SupplyStock> SupplyStocks => Set<SupplyStock>();
+
+    public DbSet<LogisticsPoint> LogisticsPoints => Set<LogisticsPoint>();
+
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+
+    public DbSet<StockCount> StockCounts => Set<StockCount>();
+
+    public DbSet<StockCountLine> StockCountLines => Set<StockCountLine>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
@@ -98,5 +125,20 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
         modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
         modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath));
+
+        // Norms are set above the units they apply to: a commune reads its province's norms too.
+        modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(n.UnitPath));
+        modelBuilder.Entity<UnitHazardProfile>().HasQueryFilter(h => ScopePath == null || h.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ReadinessSnapshot>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+
+        // Readiness registry (the equipment catalogue is national reference data, read by all).
+        modelBuilder.Entity<Force>().HasQueryFilter(f => ScopePath == null || f.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<ForceSkill>().HasQueryFilter(s => ScopePath == null || s.Force.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<EquipmentLot>().HasQueryFilter(l => ScopePath == null || l.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<SupplyStock>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<LogisticsPoint>().HasQueryFilter(p => ScopePath == null || p.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<Shelter>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<StockCount>().HasQueryFilter(c => ScopePath == null || c.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<StockCountLine>().HasQueryFilter(l => ScopePath == null || l.StockCount.Unit.Path.StartsWith(ScopePath));
     }
 }

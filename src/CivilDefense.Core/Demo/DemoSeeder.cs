@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CivilDefense.Core.Data;
 using CivilDefense.Core.Geography;
 using CivilDefense.Core.Geography.Import;
+using CivilDefense.Core.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Core.Demo;
@@ -18,7 +19,8 @@ public sealed record DemoSeedResult(
     int CommandBoards,
     int BoardMembers,
     int DutyShifts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int ReadinessRecords = 0);
 
 /// <summary>
 /// Loads the demo territory from the shipped data (data/demo, copied to the build output): the
@@ -48,6 +50,8 @@ public static class DemoSeeder
         var clock = Stopwatch.StartNew();
         if (await db.Units.IgnoreQueryFilters().AnyAsync(ct))
         {
+            // A database seeded before the readiness norms existed gets them now.
+            await SeedReadinessNormsAsync(db, progress, ct);
             return new DemoSeedResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, clock.Elapsed);
         }
 
@@ -65,9 +69,13 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var people = await DemoOrganizations.SeedAsync(db, territory.Province, territory.Communes, ct);
             progress?.Report($"Organisations: {people.Organizations}, command boards: {people.Boards}, members: {people.Members}, duty shifts: {people.Shifts}.");
+            db.ChangeTracker.Clear();
+            var readiness = await DemoReadiness.SeedAsync(db, territory.Communes, ct);
+            progress?.Report($"Readiness registry: {readiness} forces, equipment lots, supplies, logistics points and shelters.");
+            await SeedReadinessNormsAsync(db, progress, ct);
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
-                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed);
+                oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);
         }
         catch
         {
@@ -183,6 +191,24 @@ public static class DemoSeeder
             FullName = fullName,
             ValidTo = LastDayBeforeReform,
         };
+    }
+
+    private static async Task SeedReadinessNormsAsync(PtdsDbContext db, IProgress<string>? progress, CancellationToken ct)
+    {
+        var province = await db.Units.IgnoreQueryFilters()
+            .Where(u => u.Code == ProvinceCode && u.Kind == UnitKind.Province && u.ValidTo == null)
+            .SingleOrDefaultAsync(ct);
+        if (province is null)
+        {
+            return;
+        }
+
+        var communes = await db.Units.IgnoreQueryFilters().Where(u => u.ParentId == province.Id).ToListAsync(ct);
+        var seeded = await ReadinessSeed.SeedDemoAsync(db, province, communes, ct);
+        if (seeded.Norms + seeded.Profiles > 0)
+        {
+            progress?.Report($"Readiness: {seeded.Norms} default norms, {seeded.Profiles} commune hazard profiles.");
+        }
     }
 
     private static void Check(ImportOutcome outcome, string what)

@@ -1,6 +1,7 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
 using CivilDefense.Web.Features.Audit;
+using CivilDefense.Web.Features.ReadinessScore;
 using CivilDefense.Web.Features.Territory;
 using CivilDefense.Web.Features.Tokens;
 using CivilDefense.Web.Features.Users;
@@ -21,6 +22,7 @@ public static class FeatureRegistry
         services.AddTokens();
         services.AddAudit();
         Plans.PlansApi.AddPlans(services);
+        services.AddReadinessScore();
         return services;
     }
 
@@ -34,5 +36,6 @@ public static class FeatureRegistry
         api.MapTokensApi();
         api.MapAuditApi();
         Plans.PlansApi.MapPlansApi(api);
+        api.MapReadinessScoreApi();
     }
 }
