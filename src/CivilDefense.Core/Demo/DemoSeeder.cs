@@ -73,6 +73,9 @@ public static class DemoSeeder
             var readiness = await DemoReadiness.SeedAsync(db, territory.Communes, ct);
             progress?.Report($"Readiness registry: {readiness} forces, equipment lots, supplies, logistics points and shelters.");
             await SeedReadinessNormsAsync(db, progress, ct);
+            db.ChangeTracker.Clear();
+            var planTasks = await DemoPlans.SeedAsync(db, dataDirectory ?? DefaultDataDirectory, territory.Province, ct);
+            progress?.Report($"Plans: {planTasks} tasks imported from the demo plan documents.");
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
                 oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);

@@ -66,6 +66,11 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(97, await check.CommandBoards.CountAsync());
         Assert.Equal(Enum.GetValues<Organizations.OrganizationKind>().Length, await check.Organizations.Select(o => o.Kind).Distinct().CountAsync());
         Assert.Equal(await check.Organizations.CountAsync(), await check.OrganizationContacts.CountAsync());
+
+        // The demo plan (seed 002) is imported through the plan import: 9 groups, 22 tasks, its bodies resolved.
+        var plan = await check.Plans.SingleAsync();
+        Assert.Equal((9, 22), (await check.PlanTaskGroups.CountAsync(g => g.PlanId == plan.Id), await check.PlanTasks.CountAsync(t => t.PlanId == plan.Id)));
+        Assert.True(await check.PlanAssignments.CountAsync() > 1000);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ApplyPlanImport(PtdsDbContext db)
             return new ForbiddenError("Your role may not import plans.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the demo seeder) the caller commits; otherwise this is one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             if (await new BodyDecisions(db).ApplyAsync(unitId, decisions, ct) is { } invalid)
@@ -38,7 +39,7 @@ public sealed class ApplyPlanImport(PtdsDbContext db)
             if (r.Outcome == PlanImportOutcome.Unchanged)
             {
                 // Decisions alone may have been new (an alias for a name the plan already maps): keep them.
-                await transaction.CommitAsync(ct);
+                await CommitAsync(transaction, ct);
                 return Result(r.Existing!, r, PlanImportOutcome.Unchanged);
             }
 
@@ -66,12 +67,20 @@ public sealed class ApplyPlanImport(PtdsDbContext db)
                 Summary = Truncate(Summarize(r), 4000),
             });
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await CommitAsync(transaction, ct);
             return Result(plan, r, r.Outcome);
         }
         catch (AccessDeniedException denied)
         {
             return new ForbiddenError(denied.Message);
+        }
+    }
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? own, CancellationToken ct)
+    {
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
         }
     }
 
