@@ -24,8 +24,10 @@ async Task<(long Preview, long Apply, PlanImportResult Result)> ImportAsync(stri
     var preview = await new PreviewPlanImport(db).HandleAsync(file, unitId, default);
     var previewMs = clock.ElapsedMilliseconds;
     clock.Restart();
+    var (ticks, count) = (DatabaseCopies.Commands.Ticks, DatabaseCopies.Commands.Count);
     var result = await new ApplyPlanImport(db).HandleAsync(file, unitId, [], default);
     var applyMs = clock.ElapsedMilliseconds;
+    Console.Error.WriteLine($"  {name}: apply {applyMs} ms, of which {(DatabaseCopies.Commands.Ticks - ticks) / TimeSpan.TicksPerMillisecond} ms in {DatabaseCopies.Commands.Count - count} database commands");
     if (!preview.IsSuccess || !result.IsSuccess)
     {
         throw new InvalidOperationException((preview.Error ?? result.Error)!.Message);

@@ -121,6 +121,13 @@ public sealed partial class PtdsDbContext
             AddAuditEntries(pending);
             ChangeTracker.DetectChanges();
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            // Written audit entries never change again; keeping them tracked only slowed every later
+            // save of a long unit of work (an import saves several times).
+            foreach (var saved in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Unchanged).ToList())
+            {
+                saved.State = EntityState.Detached;
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
