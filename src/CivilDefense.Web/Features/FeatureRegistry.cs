@@ -1,6 +1,7 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
 using CivilDefense.Web.Features.Audit;
+using CivilDefense.Web.Features.Readiness;
 using CivilDefense.Web.Features.Territory;
 using CivilDefense.Web.Features.Tokens;
 using CivilDefense.Web.Features.Users;
@@ -20,6 +21,7 @@ public static class FeatureRegistry
         services.AddUsers();
         services.AddTokens();
         services.AddAudit();
+        services.AddReadiness();
         return services;
     }
 
@@ -32,5 +34,6 @@ public static class FeatureRegistry
         api.MapUsersApi();
         api.MapTokensApi();
         api.MapAuditApi();
+        api.MapReadinessApi();
     }
 }
