@@ -27,7 +27,12 @@ public sealed class ReadinessApiTests
         var id = supply.GetProperty("id").GetInt32();
         var updated = await officerA.PutAsJsonAsync($"/api/v1/readiness/supplies/{id}", new
         {
-            unitId = app.World.CommuneA.Id, category = "Food", itemName = "Gạo tẻ", quantity = 650, unitOfMeasure = "kg", version = supply.GetProperty("version").GetInt32(),
+            unitId = app.World.CommuneA.Id,
+            category = "Food",
+            itemName = "Gạo tẻ",
+            quantity = 650,
+            unitOfMeasure = "kg",
+            version = supply.GetProperty("version").GetInt32(),
         });
         var list = await officerA.GetFromJsonAsync<JsonElement>($"/api/v1/readiness/supplies?unitId={app.World.CommuneA.Id}&category=Food&search=g%E1%BA%A1o");
 
@@ -138,7 +143,9 @@ public sealed class ReadinessApiTests
 
         var submitted = await officer.PostAsJsonAsync("/api/v1/readiness/stock-counts", new
         {
-            unitId = app.World.CommuneA.Id, countedOn = "2026-06-30", lines = new[] { new { itemKind = "Supply", itemId = riceId, quantity = 430.5 } },
+            unitId = app.World.CommuneA.Id,
+            countedOn = "2026-06-30",
+            lines = new[] { new { itemKind = "Supply", itemId = riceId, quantity = 430.5 } },
         });
         var count = await submitted.Content.ReadFromJsonAsync<JsonElement>();
         var countId = count.GetProperty("id").GetInt32();

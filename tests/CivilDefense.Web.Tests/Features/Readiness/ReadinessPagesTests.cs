@@ -18,7 +18,11 @@ public sealed class ReadinessPagesTests
         var officer = app.ApiAs(app.World.OfficerA);
         var rice = await (await officer.PostAsJsonAsync("/api/v1/readiness/supplies", new
         {
-            unitId = app.World.CommuneA.Id, category = "Food", itemName = "Gạo dự trữ", quantity = 800, unitOfMeasure = "kg",
+            unitId = app.World.CommuneA.Id,
+            category = "Food",
+            itemName = "Gạo dự trữ",
+            quantity = 800,
+            unitOfMeasure = "kg",
         })).Content.ReadFromJsonAsync<JsonElement>();
         var browser = await app.SignInAsync(app.World.OfficerA);
         var browserB = await app.SignInAsync(app.World.OfficerB);
