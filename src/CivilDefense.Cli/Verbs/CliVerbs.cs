@@ -14,7 +14,7 @@ internal static class CliVerbs
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
-        ReadinessVerbs.Import(),
-        ReadinessVerbs.Export(),
+        ReadinessVerbs.Import(console),
+        ReadinessVerbs.Export(console),
     ];
 }
