@@ -16,7 +16,7 @@ internal static class CliVerbs
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
         ReadinessReportVerb.Create(console),
-        ReadinessVerbs.Import(),
-        ReadinessVerbs.Export(),
+        ReadinessVerbs.Import(console),
+        ReadinessVerbs.Export(console),
     ];
 }

@@ -3,7 +3,6 @@ using CivilDefense.Core.Common;
 using CivilDefense.Core.Data;
 using CivilDefense.Core.Resources;
 using CivilDefense.Core.Resources.Registry;
-using Spectre.Console;
 
 namespace CivilDefense.Cli.Verbs;
 
@@ -14,7 +13,7 @@ namespace CivilDefense.Cli.Verbs;
 /// </summary>
 internal static class ReadinessVerbs
 {
-    public static Command Import()
+    public static Command Import(CliConsole console)
     {
         var (kind, file) = Arguments();
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the whole file and report; write nothing." };
@@ -25,7 +24,7 @@ internal static class ReadinessVerbs
             var path = parse.GetValue(file)!;
             if (!path.Exists || RegistryFile.FormatOf(path.Name) is not { } format)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]Not a readable .csv or .xlsx file: {path.FullName}[/]");
+                await console.Error.WriteLineAsync($"Not a readable .csv or .xlsx file: {path.FullName}");
                 return 1;
             }
 
@@ -34,24 +33,19 @@ internal static class ReadinessVerbs
             var report = await RegistryKinds.Run(parse.GetValue(kind)!, new ImportAction(db, stream, format, parse.GetValue(dryRun), ct))!;
             foreach (var error in report.Errors)
             {
-                AnsiConsole.WriteLine(error.ToString());
+                await console.Error.WriteLineAsync(error.ToString());
             }
 
-            if (report.IsSuccess)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[green]{(report.DryRun ? "Checked (nothing written)" : "Imported")}:[/] {report.Created} new, {report.Updated} updated.");
-            }
-            else
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{report.Errors.Count} error(s); nothing was imported.[/]");
-            }
+            await (report.IsSuccess
+                ? console.Out.WriteLineAsync($"{(report.DryRun ? "Checked (nothing written)" : "Imported")}: {report.Created} new, {report.Updated} updated.")
+                : console.Error.WriteLineAsync($"{report.Errors.Count} error(s); nothing was imported."));
 
             return report.IsSuccess ? 0 : 1;
         });
         return command;
     }
 
-    public static Command Export()
+    public static Command Export(CliConsole console)
     {
         var (kind, file) = Arguments();
         var command = new Command("export-readiness", "Export a readiness registry to CSV or XLSX (by the file's extension).") { kind, file };
@@ -61,14 +55,14 @@ internal static class ReadinessVerbs
             var path = parse.GetValue(file)!;
             if (RegistryFile.FormatOf(path.Name) is not { } format)
             {
-                AnsiConsole.MarkupLine("[red]The file must end in .csv or .xlsx.[/]");
+                await console.Error.WriteLineAsync("The file must end in .csv or .xlsx.");
                 return 1;
             }
 
             await using var db = CliDatabase.Open(CliDatabase.Resolve(parse));
             await using var stream = path.Create();
             var result = await RegistryKinds.Run(parse.GetValue(kind)!, new ExportAction(db, stream, format, ct))!;
-            AnsiConsole.MarkupLineInterpolated($"[green]Exported[/] {result.Value} records to {path.FullName}.");
+            await console.Out.WriteLineAsync($"Exported {result.Value} records to {path.FullName}.");
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
 using CivilDefense.Web.Features.Audit;
 using CivilDefense.Web.Features.ReadinessScore;
+using CivilDefense.Web.Features.Readiness;
 using CivilDefense.Web.Features.Territory;
 using CivilDefense.Web.Features.Tokens;
 using CivilDefense.Web.Features.Users;
@@ -23,6 +24,7 @@ public static class FeatureRegistry
         services.AddAudit();
         Plans.PlansApi.AddPlans(services);
         services.AddReadinessScore();
+        services.AddReadiness();
         return services;
     }
 
@@ -37,5 +39,6 @@ public static class FeatureRegistry
         api.MapAuditApi();
         Plans.PlansApi.MapPlansApi(api);
         api.MapReadinessScoreApi();
+        api.MapReadinessApi();
     }
 }

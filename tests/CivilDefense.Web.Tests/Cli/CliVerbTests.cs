@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivilDefense.Web.Tests.Cli;
 
 /// <summary>The user and audit verbs, run in-process on a SQLite file migrated by the migrate verb.</summary>
-public sealed class CliVerbTests : IAsyncLifetime
+public sealed partial class CliVerbTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "ptds_cli_" + Guid.NewGuid().ToString("N")[..12] + ".db");
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CivilDefense.Core.Geography.Import;
+using ClosedXML.Excel;
 using CsvHelper;
 
 namespace CivilDefense.Core.Resources.Registry;
