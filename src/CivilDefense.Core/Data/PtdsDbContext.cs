@@ -56,6 +56,8 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<BodyAlias> BodyAliases => Set<BodyAlias>();
 
+    public DbSet<Plans.Tracking.PlanReminder> PlanReminders => Set<Plans.Tracking.PlanReminder>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
@@ -97,5 +99,6 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(a.Unit.Path));
+        modelBuilder.Entity<Plans.Tracking.PlanReminder>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
     }
 }
