@@ -62,6 +62,9 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public TimeProvider Clock => clock;
 
+    /// <summary>Units as plan filters read them: unfiltered, so a plan's unit above the actor's subtree still counts.</summary>
+    private IQueryable<AdministrativeUnit> PlanUnits => Set<AdministrativeUnit>().IgnoreQueryFilters();
+
     /// <summary>The actor's subtree root, read by the query filters per query (null: unrestricted).</summary>
     private string? ScopePath => actors.Current.UnitPath;
 
@@ -89,16 +92,18 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
         // A plan is read by its own unit's subtree, which carries it out, and by the units above,
         // which direct it. Assignments and their reports are read where the body sits and by the plan's unit.
-        modelBuilder.Entity<Plan>().HasQueryFilter(p => ScopePath == null || p.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(p.Unit.Path));
-        modelBuilder.Entity<PlanRevision>().HasQueryFilter(r => ScopePath == null || r.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(r.Plan.Unit.Path));
-        modelBuilder.Entity<PlanSection>().HasQueryFilter(s => ScopePath == null || s.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(s.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTaskGroup>().HasQueryFilter(g => ScopePath == null || g.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(g.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTask>().HasQueryFilter(t => ScopePath == null || t.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(t.Plan.Unit.Path));
-        modelBuilder.Entity<PlanTaskBody>().HasQueryFilter(b => ScopePath == null || b.Task.Plan.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(b.Task.Plan.Unit.Path));
-        modelBuilder.Entity<PlanAssignment>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || a.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(a.Unit.Path));
-        modelBuilder.Entity<Plans.Tracking.PlanReminder>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.Unit.Path.StartsWith(ScopePath));
+        // The plan's unit path is read past the units' own filter: a commune must see the province's
+        // plan it carries out, though the province's unit record lies outside its subtree.
+        modelBuilder.Entity<Plan>().HasQueryFilter(p => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == p.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanRevision>().HasQueryFilter(r => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == r.Plan.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanSection>().HasQueryFilter(s => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == s.Plan.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanTaskGroup>().HasQueryFilter(g => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == g.Plan.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanTask>().HasQueryFilter(t => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == t.Plan.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanTaskBody>().HasQueryFilter(b => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == b.Task.Plan.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<PlanAssignment>().HasQueryFilter(a => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => (u.Id == a.UnitId || u.Id == a.Task.Plan.UnitId) && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => (u.Id == r.Assignment.UnitId || u.Id == r.Assignment.Task.Plan.UnitId) && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => (u.Id == x.Report.Assignment.UnitId || u.Id == x.Report.Assignment.Task.Plan.UnitId) && u.Path.StartsWith(ScopePath)));
+        modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => u.Id == a.UnitId && (u.Path.StartsWith(ScopePath) || ScopePath.StartsWith(u.Path))));
+        modelBuilder.Entity<Plans.Tracking.PlanReminder>().HasQueryFilter(r => ScopePath == null || Set<AdministrativeUnit>().IgnoreQueryFilters().Any(u => (u.Id == r.Assignment.UnitId || u.Id == r.Assignment.Task.Plan.UnitId) && u.Path.StartsWith(ScopePath)));
     }
 }

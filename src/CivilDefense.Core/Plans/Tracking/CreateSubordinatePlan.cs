@@ -19,7 +19,7 @@ public sealed class CreateSubordinatePlan(PtdsDbContext db)
     public async Task<Result<int>> HandleAsync(int parentPlanId, Input input, CancellationToken ct)
     {
         var parent = await db.Plans.AsNoTracking().Where(p => p.Id == parentPlanId)
-            .Select(p => new { p.Id, p.Title, p.NumberSymbol, p.ReportingPeriod, p.IssuingBody, UnitPath = p.Unit.Path })
+            .Select(p => new { p.Id, p.Title, p.NumberSymbol, p.ReportingPeriod, p.IssuingBody, p.UnitId })
             .SingleOrDefaultAsync(ct);
         if (parent is null)
         {
@@ -37,7 +37,7 @@ public sealed class CreateSubordinatePlan(PtdsDbContext db)
             return new ForbiddenError("You may not make plans for this unit.");
         }
 
-        if (!unit.Path.StartsWith(parent.UnitPath, StringComparison.Ordinal))
+        if (!unit.Path.StartsWith((await PlanUnits.OfAsync(db, parent.UnitId, ct))!.Value.Path, StringComparison.Ordinal))
         {
             return ValidationError.ForField("unitId", "A subordinate plan belongs to the parent plan's unit or a unit under it.");
         }

@@ -18,7 +18,7 @@ public sealed class GetAssignment(PtdsDbContext db)
                 PlanTitle = x.Task.Plan.Title,
                 x.Task.Plan.ReportingPeriod,
                 x.Task.Plan.IssuedOn,
-                PlanPath = x.Task.Plan.Unit.Path,
+                PlanUnitId = x.Task.Plan.UnitId,
                 UnitPath = x.Unit.Path,
                 x.TaskId,
                 x.Task.Number,
@@ -43,12 +43,13 @@ public sealed class GetAssignment(PtdsDbContext db)
         var reports = await db.ProgressReports.AsNoTracking().Include(r => r.Attachments).Where(r => r.AssignmentId == id)
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
         var actor = db.Actor;
+        var planPath = (await PlanUnits.OfAsync(db, a.PlanUnitId, ct))!.Value.Path;
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var flags = TrackingFlags.Evaluate(new TrackingFacts(a.ReportingPeriod, a.IssuedOn, a.TimingKind, a.DueDate, a.ToYear, a.Status, a.Latest), today);
         var canFile = a.IsActive && AccessPolicy.CanWrite(actor, Resource.Plans, a.UnitPath, a.OrganizationId);
         var canReview = actor.Role == Role.AgencyLiaison
             ? a.Leads.Contains(actor.OrganizationId) && actor.Covers(a.UnitPath)
-            : AccessPolicy.CanWrite(actor, Resource.Plans, a.PlanPath);
+            : AccessPolicy.CanWrite(actor, Resource.Plans, planPath);
         return new AssignmentDetails(a.Id, a.PlanId, a.PlanTitle, a.Number, a.Text, a.OrganizationId, a.OrganizationName, a.Status, a.Percent, flags,
             canFile, canReview, reports.Select(ProgressReports.ToView).ToList());
     }

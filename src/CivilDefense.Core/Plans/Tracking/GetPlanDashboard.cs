@@ -163,8 +163,8 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
         }
 
         return await reports.GroupBy(r => r.Period)
+            .OrderBy(g => g.Key)
             .Select(g => new ProgressPoint(g.Key, g.Count(), g.Count(r => r.ReviewState == ReviewState.Accepted), g.Average(r => (double?)r.Percent)))
-            .OrderBy(p => p.Period)
             .ToListAsync(ct);
     }
 

@@ -26,7 +26,7 @@ public sealed class ReviewProgressReport(PtdsDbContext db)
     public async Task<Result<ProgressReportView>> HandleAsync(int reportId, Input input, CancellationToken ct)
     {
         var found = await db.ProgressReports.Include(r => r.Attachments).Where(r => r.Id == reportId)
-            .Select(r => new { Report = r, PlanPath = r.Assignment.Task.Plan.Unit.Path, UnitPath = r.Assignment.Unit.Path, r.Assignment.TaskId })
+            .Select(r => new { Report = r, PlanUnitId = r.Assignment.Task.Plan.UnitId, UnitPath = r.Assignment.Unit.Path, r.Assignment.TaskId })
             .SingleOrDefaultAsync(ct);
         if (found is null)
         {
@@ -34,6 +34,7 @@ public sealed class ReviewProgressReport(PtdsDbContext db)
         }
 
         var actor = db.Actor;
+        var planPath = (await PlanUnits.OfAsync(db, found.PlanUnitId, ct))!.Value.Path;
         int? reviewer = null;
         if (actor.Role == Role.AgencyLiaison)
         {
@@ -46,7 +47,7 @@ public sealed class ReviewProgressReport(PtdsDbContext db)
 
             reviewer = actor.OrganizationId;
         }
-        else if (!AccessPolicy.CanWrite(actor, Resource.Plans, found.PlanPath))
+        else if (!AccessPolicy.CanWrite(actor, Resource.Plans, planPath))
         {
             return new ForbiddenError("Only the task's lead body or the plan's unit may review this report.");
         }

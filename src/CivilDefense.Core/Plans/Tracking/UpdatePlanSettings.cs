@@ -12,13 +12,13 @@ public sealed class UpdatePlanSettings(PtdsDbContext db)
 
     public async Task<Result<ReportingPeriod>> HandleAsync(int planId, Input input, CancellationToken ct)
     {
-        var found = await db.Plans.Where(p => p.Id == planId).Select(p => new { Plan = p, p.Unit.Path }).SingleOrDefaultAsync(ct);
+        var found = await db.Plans.Where(p => p.Id == planId).Select(p => p).SingleOrDefaultAsync(ct);
         if (found is null)
         {
             return new NotFoundError("No such plan.");
         }
 
-        if (db.Actor.Role == Role.AgencyLiaison || !AccessPolicy.CanWrite(db.Actor, Resource.Plans, found.Path))
+        if (db.Actor.Role == Role.AgencyLiaison || !AccessPolicy.CanWrite(db.Actor, Resource.Plans, (await PlanUnits.OfAsync(db, found.UnitId, ct))!.Value.Path))
         {
             return new ForbiddenError("You may not change this plan.");
         }
@@ -28,13 +28,13 @@ public sealed class UpdatePlanSettings(PtdsDbContext db)
             return ValidationError.ForField("reportingPeriod", "Unknown reporting period.");
         }
 
-        if (input.Version is { } version && version != found.Plan.Version)
+        if (input.Version is { } version && version != found.Version)
         {
             return new ConflictError();
         }
 
-        found.Plan.ReportingPeriod = input.ReportingPeriod;
+        found.ReportingPeriod = input.ReportingPeriod;
         await db.SaveChangesAsync(ct);
-        return found.Plan.ReportingPeriod;
+        return found.ReportingPeriod;
     }
 }
