@@ -21,6 +21,7 @@ public static class FeatureRegistry
         services.AddTokens();
         services.AddAudit();
         Plans.PlansApi.AddPlans(services);
+        Plans.PlanTrackingApi.AddPlanTracking(services);
         return services;
     }
 
@@ -34,5 +35,6 @@ public static class FeatureRegistry
         api.MapTokensApi();
         api.MapAuditApi();
         Plans.PlansApi.MapPlansApi(api);
+        Plans.PlanTrackingApi.MapPlanTrackingApi(api);
     }
 }
