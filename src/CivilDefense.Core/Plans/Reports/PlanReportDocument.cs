@@ -72,12 +72,12 @@ public static class PlanReportDocument
         left.Add(P($"Số:       /BC-{data.NumberSymbolSuffix}", JustificationValues.Center, size: Header));
         var right = new List<Paragraph>
         {
-            P(Motto, JustificationValues.Center, bold: true, size: Header),
+            P(Motto, JustificationValues.Center, bold: true, size: Small),
             P(MottoLine2, JustificationValues.Center, bold: true, underline: true, size: Body),
             P(" ", JustificationValues.Center, size: Small),
             P($"{data.Place}, ngày      tháng      năm {data.ReportDate.Year}", JustificationValues.Center, italic: true, size: Body),
         };
-        body.Append(Table([3600, 5750], [[Cell(3600, left), Cell(5750, right)]], borders: false));
+        body.Append(Table([3500, 5850], [[Cell(3500, left), Cell(5850, right)]], borders: false));
     }
 
     private static void Title(Body body, PlanReportData data)
@@ -126,11 +126,11 @@ public static class PlanReportDocument
         var recipients = new List<Paragraph> { P("Nơi nhận:", JustificationValues.Left, bold: true, italic: true, size: Small) };
         recipients.AddRange(data.Recipients.Select(r => P("- " + r + ";", JustificationValues.Left, size: 22)));
         recipients.Add(P("- Lưu: VT.", JustificationValues.Left, size: 22));
-        var signature = new List<Paragraph>
-        {
-            P((data.SignerTitle ?? "TM. " + data.IssuingBody).ToUpper(CultureInfo.GetCultureInfo("vi-VN")), JustificationValues.Center, bold: true),
-            P("(Ký, ghi rõ họ tên và đóng dấu)", JustificationValues.Center, italic: true, size: Small),
-        };
+        // "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN": the authority and the title each on their own line.
+        var signature = (data.SignerTitle ?? "TM. " + data.IssuingBody).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => P(line.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), JustificationValues.Center, bold: true))
+            .Append(P("(Ký, ghi rõ họ tên và đóng dấu)", JustificationValues.Center, italic: true, size: Small))
+            .ToList();
         for (var i = 0; i < 3; i++)
         {
             signature.Add(P(" ", JustificationValues.Center));
