@@ -14,5 +14,6 @@ internal static class CliVerbs
         CreateUserVerb.Create(console),
         ResetPasswordVerb.Create(console),
         ExportAuditVerb.Create(console),
+        ExportPlanReportVerb.Create(console),
     ];
 }
