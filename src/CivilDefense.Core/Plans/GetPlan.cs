@@ -14,7 +14,7 @@ public sealed class GetPlan(PtdsDbContext db)
             {
                 p.Id,
                 p.UnitId,
-                                p.Kind,
+                p.Kind,
                 p.NumberSymbol,
                 p.Title,
                 p.IssuingBody,

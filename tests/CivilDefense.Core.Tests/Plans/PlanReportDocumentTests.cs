@@ -6,9 +6,9 @@ using CivilDefense.Core.Plans.Tracking;
 using CivilDefense.Core.Tests.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
-using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
 using SpreadsheetDocument = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument;
 using WorksheetPart = DocumentFormat.OpenXml.Packaging.WorksheetPart;
 
