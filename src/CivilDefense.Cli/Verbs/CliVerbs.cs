@@ -18,5 +18,6 @@ internal static class CliVerbs
         ReadinessReportVerb.Create(console),
         ReadinessVerbs.Import(console),
         ReadinessVerbs.Export(console),
+        ExportPlanReportVerb.Create(console),
     ];
 }

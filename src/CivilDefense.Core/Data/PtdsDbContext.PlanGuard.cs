@@ -37,6 +37,9 @@ public sealed partial class PtdsDbContext
                 return await DescribeReviewAsync(report, ct);
             case ProgressReport:
                 return await AssignmentOwnerAsync(KeyValue(entry, nameof(ProgressReport.AssignmentId)), ct);
+            case Plans.Tracking.PlanReminder reminder:
+                // Raised by the hourly sweep (the system); kept where the body's assignment is.
+                return await AssignmentOwnerAsync(reminder.AssignmentId, ct);
             case ReportAttachment:
                 var reportId = KeyValue(entry, nameof(ReportAttachment.ReportId));
                 var reportEntry = Tracked<ProgressReport>(reportId);

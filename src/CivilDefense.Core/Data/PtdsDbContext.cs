@@ -83,9 +83,14 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
 
     public DbSet<StockCountLine> StockCountLines => Set<StockCountLine>();
 
+    public DbSet<Plans.Tracking.PlanReminder> PlanReminders => Set<Plans.Tracking.PlanReminder>();
+
     public Actor Actor => actors.Current;
 
     public TimeProvider Clock => clock;
+
+    /// <summary>Units as plan filters read them: unfiltered, so a plan's unit above the actor's subtree still counts.</summary>
+    private IQueryable<AdministrativeUnit> PlanUnits => Set<AdministrativeUnit>().IgnoreQueryFilters();
 
     /// <summary>The actor's subtree root, read by the query filters per query (null: unrestricted).</summary>
     private string? ScopePath => actors.Current.UnitPath;
@@ -125,6 +130,7 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<ProgressReport>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
         modelBuilder.Entity<ReportAttachment>().HasQueryFilter(x => ScopePath == null || x.Report.Assignment.Unit.Path.StartsWith(ScopePath) || x.Report.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
         modelBuilder.Entity<BodyAlias>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<Plans.Tracking.PlanReminder>().HasQueryFilter(r => ScopePath == null || r.Assignment.Unit.Path.StartsWith(ScopePath) || r.Assignment.Task.Plan.UnitPath.StartsWith(ScopePath));
 
         // Norms are set above the units they apply to: a commune reads its province's norms too.
         modelBuilder.Entity<ReadinessNorm>().HasQueryFilter(n => ScopePath == null || n.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(n.UnitPath));

@@ -14,7 +14,6 @@ public sealed class GetPlan(PtdsDbContext db)
             {
                 p.Id,
                 p.UnitId,
-                UnitName = db.Units.IgnoreQueryFilters().Where(u => u.Id == p.UnitId).Select(u => u.FullName).First(),
                 p.Kind,
                 p.NumberSymbol,
                 p.Title,
@@ -37,6 +36,8 @@ public sealed class GetPlan(PtdsDbContext db)
             return new NotFoundError("No such plan.");
         }
 
+        // Past the units' filter: a commune reads the province plan it carries out.
+        var unitName = (await PlanUnits.OfAsync(db, plan.UnitId, ct))!.Value.FullName;
         var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == id).OrderBy(s => s.Order)
             .Select(s => new PlanSectionView(s.Kind, s.MilestoneYear, s.Text, s.ReportsTo, s.Frequency)).ToListAsync(ct);
         var bodies = (await db.PlanTaskBodies.AsNoTracking().Where(b => b.Task.PlanId == id && b.Task.IsActive).OrderBy(b => b.Order)
@@ -72,7 +73,7 @@ public sealed class GetPlan(PtdsDbContext db)
                 tasks.SelectMany(t => t).Where(t => g.Any(x => x.TaskId == t.Id)).Select(t => t.Number).ToList()))
             .ToList();
 
-        return new PlanDetails(plan.Id, plan.UnitId, plan.UnitName, plan.Kind, plan.NumberSymbol, plan.Title, plan.IssuingBody, plan.IssuedOn,
+        return new PlanDetails(plan.Id, plan.UnitId, unitName, plan.Kind, plan.NumberSymbol, plan.Title, plan.IssuingBody, plan.IssuedOn,
             plan.IssuedAt, plan.Signer, plan.SignerTitle, plan.ParentPlanId, plan.ParentTitle, plan.ReportingPeriod, plan.IsNarrative,
             plan.Revision, plan.IsActive, plan.Version, sections,
             groups.Select(g => new PlanGroupView(g.Id, g.Number, g.Title, tasks[g.Id].ToList())).ToList(),

@@ -28,14 +28,18 @@ public sealed class ListPlans(PtdsDbContext db)
             plans = plans.Where(p => p.IsActive == active);
         }
 
-        return await plans
+        var found = await plans
             .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
             .Select(p => new PlanSummary(
-                p.Id, p.UnitId, db.Units.IgnoreQueryFilters().Where(u => u.Id == p.UnitId).Select(u => u.FullName).First(), p.Kind, p.NumberSymbol, p.Title, p.IssuedOn, p.Revision, p.ParentPlanId,
+                p.Id, p.UnitId, "", p.Kind, p.NumberSymbol, p.Title, p.IssuedOn, p.Revision, p.ParentPlanId,
                 db.PlanTasks.Count(t => t.PlanId == p.Id && t.IsActive),
                 db.PlanAssignments.Count(a => a.Task.PlanId == p.Id && a.IsActive && a.Task.IsActive),
                 db.PlanTaskBodies.Count(b => b.Task.PlanId == p.Id && b.Task.IsActive && b.OrganizationId == null),
                 p.IsActive))
             .ToPageAsync(page, ct);
+
+        // Unit names past the units' filter: a commune lists the province plans it carries out.
+        var names = await PlanUnits.FullNamesAsync(db, found.Items.Select(p => p.UnitId), ct);
+        return found with { Items = found.Items.Select(p => p with { UnitName = names.GetValueOrDefault(p.UnitId, "") }).ToList() };
     }
 }

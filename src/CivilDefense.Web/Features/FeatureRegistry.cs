@@ -25,6 +25,7 @@ public static class FeatureRegistry
         Plans.PlansApi.AddPlans(services);
         services.AddReadinessScore();
         services.AddReadiness();
+        Plans.PlanTrackingApi.AddPlanTracking(services);
         return services;
     }
 
@@ -40,5 +41,6 @@ public static class FeatureRegistry
         Plans.PlansApi.MapPlansApi(api);
         api.MapReadinessScoreApi();
         api.MapReadinessApi();
+        Plans.PlanTrackingApi.MapPlanTrackingApi(api);
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class PtdsApp : WebApplicationFactory<Program>
         // Tests seed their own small world; the demo province has its own tests.
         builder.UseSetting("Ptds:SeedDemo", "false");
         builder.UseSetting("Ptds:CreateAdministrator", "false");
+        builder.UseSetting("Plans:Attachments:Directory", Path.Combine(Path.GetTempPath(), "ptds-web-attachments"));
         builder.UseEnvironment("Production");
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivilDefense.Web.Features.Plans;
 
 /// <summary>One plan: its header, sections, tasks with their bodies, the review list and the revisions.</summary>
-public sealed class PlanModel(GetPlan get, MapPlanBody map, Core.Data.PtdsDbContext db, UiText text) : PageModel
+public sealed class PlanModel(GetPlan get, MapPlanBody map, Core.Plans.Tracking.ListCarriedDown carried, Core.Data.PtdsDbContext db, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -19,6 +19,9 @@ public sealed class PlanModel(GetPlan get, MapPlanBody map, Core.Data.PtdsDbCont
     public PlanDetails? Plan { get; private set; }
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>For each task, the subordinate plans that carry it down, with their progress.</summary>
+    public ILookup<int, Core.Plans.Tracking.CarriedDownView> CarriedDown { get; private set; } = Array.Empty<Core.Plans.Tracking.CarriedDownView>().ToLookup(c => c.ParentTaskId);
 
     /// <summary>Organisations a review-list name can be mapped to: those of the plan's unit and below.</summary>
     public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
@@ -58,6 +61,7 @@ public sealed class PlanModel(GetPlan get, MapPlanBody map, Core.Data.PtdsDbCont
         }
 
         Plan = plan.Value;
+        CarriedDown = await carried.HandleAsync(Id, ct);
         var unitPath = await db.Units.Where(u => u.Id == Plan!.UnitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
         var actor = PtdsClaims.ToActor(User);
         CanEdit = unitPath is not null && AccessPolicy.CanWrite(actor, Resource.Plans, unitPath) && actor.Role != Role.AgencyLiaison;
