@@ -1,8 +1,8 @@
 using CivilDefense.Core.Access;
 using CivilDefense.Web.Features.Account;
 using CivilDefense.Web.Features.Audit;
-using CivilDefense.Web.Features.ReadinessScore;
 using CivilDefense.Web.Features.Readiness;
+using CivilDefense.Web.Features.ReadinessScore;
 using CivilDefense.Web.Features.Territory;
 using CivilDefense.Web.Features.Tokens;
 using CivilDefense.Web.Features.Users;

@@ -49,7 +49,8 @@ public sealed class DocxPlanTests
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
                 new AbstractNum(
                     Level(0, NumberFormatValues.Decimal, "%1."),
-                    Level(1, NumberFormatValues.Decimal, "%1.%2.")) { AbstractNumberId = 1 },
+                    Level(1, NumberFormatValues.Decimal, "%1.%2."))
+                { AbstractNumberId = 1 },
                 new AbstractNum(Level(0, NumberFormatValues.Bullet, "-")) { AbstractNumberId = 2 },
                 new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 },
                 new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 });

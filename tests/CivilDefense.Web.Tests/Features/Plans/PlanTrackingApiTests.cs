@@ -146,7 +146,7 @@ public sealed class PlanTrackingApiTests
         var commander = await app.SignInAsync(app.World.Commander);
         var dashboard = await commander.GetStringAsync($"/plans/{plan.PlanId}/dashboard");
         Assert.Contains("Bảng theo dõi", dashboard);
-        Assert.Contains("/lib/chart.js/chart.umd.js", dashboard);
+        Assert.Contains("/lib/chart.js/chart.umd.min.js", dashboard);
         Assert.Contains("heat-", dashboard);
         var assignment = await commander.GetStringAsync($"/plans/assignments/{plan.Assignment(plan.Recurring, app.World.OrganizationA).Id}");
         Assert.Contains("Đã tuyên truyền qua loa phát thanh", assignment);
