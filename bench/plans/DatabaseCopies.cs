@@ -14,6 +14,9 @@ internal sealed class DatabaseCopies(DatabaseOptions template, string work)
 {
     public DatabaseProvider Provider => template.Provider;
 
+    /// <summary>The template itself, for a benchmark that measures reads on it and drops it at the end.</summary>
+    public DatabaseOptions Template => template;
+
     public static async Task<DatabaseCopies> CreateTemplateAsync(string target, string work, string demoDir)
     {
         DatabaseOptions options;
