@@ -23,10 +23,12 @@ public sealed class ReadinessBrowserTests(BrowserApp app)
 
         await page.GotoAsync($"{app.BaseUrl}/readiness?unitId={province}");
         await Assertions.Expect(page.Locator("#map")).ToHaveAttributeAsync("data-ready", "true");
-        Assert.Equal(96, await page.Locator("#map path.leaflet-interactive").CountAsync());
+        // The communes drawn (shelters and depots are drawn too, as markers, once their points load).
+        await Assertions.Expect(page.Locator("#map-status")).ToHaveAttributeAsync("data-count", "96");
         var gaps = page.Locator("#gap-list > ol > li[data-unit]");
         Assert.True(await gaps.CountAsync() > 0, "The demo leaves some communes short: the gap list must name them.");
         await BrowserApp.ScreenshotAsync(page, "10-readiness-tay-ninh");
+        await page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder, "10-readiness-map.png") });
 
         await gaps.First.Locator("a").ClickAsync();
         await page.WaitForURLAsync(new Regex("/readiness/unit/\\d+$"));
