@@ -14,6 +14,9 @@ internal sealed class DatabaseCopies(DatabaseOptions template, string work)
 {
     public DatabaseProvider Provider => template.Provider;
 
+    /// <summary>The template itself, for a benchmark that measures reads on it and drops it at the end.</summary>
+    public DatabaseOptions Template => template;
+
     public static async Task<DatabaseCopies> CreateTemplateAsync(string target, string work, string demoDir)
     {
         DatabaseOptions options;
@@ -51,6 +54,8 @@ internal sealed class DatabaseCopies(DatabaseOptions template, string work)
             return new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" };
         }
 
+        // CREATE DATABASE … TEMPLATE needs the template without sessions: pooled ones included.
+        NpgsqlConnection.ClearAllPools();
         var builder = new NpgsqlConnectionStringBuilder(template.ConnectionString);
         var copy = $"{builder.Database}_{name}";
         await ExecuteAsync(new NpgsqlConnectionStringBuilder(template.ConnectionString) { Database = "postgres" }.ConnectionString,

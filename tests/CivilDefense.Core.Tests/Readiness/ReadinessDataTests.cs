@@ -54,12 +54,14 @@ public sealed class ReadinessDataTests
         await using var db = database.Context(Actor.System);
         var boat = await db.EquipmentTypes.SingleAsync(e => e.Code == "BOAT-ALU");
         var jacket = await db.EquipmentTypes.SingleAsync(e => e.Code == "LIFEJACKET");
+        var composite = await db.EquipmentTypes.SingleAsync(e => e.Code == "BOAT-COMP");
         var force = new Force { UnitId = t.CommuneA.Id, Name = "Đội xung kích", Kind = ForceKind.ShockTeam, Headcount = 30 };
         force.Skills.AddRange([new ForceSkill { Skill = Skill.Swimming, CertifiedMembers = 12 }, new ForceSkill { Skill = Skill.FirstAid, CertifiedMembers = 7 }]);
         db.Forces.AddRange(force, new Force { UnitId = t.CommuneA.Id, Name = "Dân quân", Kind = ForceKind.Militia, Headcount = 20 }, new Force { UnitId = t.CommuneB.Id, Name = "Dân quân B", Kind = ForceKind.Militia, Headcount = 99 });
         db.EquipmentLots.AddRange(
             new EquipmentLot { UnitId = t.CommuneA.Id, EquipmentTypeId = boat.Id, Quantity = 2, Condition = AssetCondition.Good },
             new EquipmentLot { UnitId = t.CommuneA.Id, EquipmentTypeId = boat.Id, Quantity = 5, Condition = AssetCondition.NeedsRepair },
+            new EquipmentLot { UnitId = t.CommuneA.Id, EquipmentTypeId = composite.Id, Quantity = 3, Condition = AssetCondition.Good },
             new EquipmentLot { UnitId = t.CommuneA.Id, EquipmentTypeId = jacket.Id, Quantity = 100, Condition = AssetCondition.Good });
         db.SupplyStocks.AddRange(
             new SupplyStock { UnitId = t.CommuneA.Id, Category = SupplyCategory.Food, ItemName = "Gạo", Quantity = 1.5, UnitOfMeasure = "t" },
@@ -78,7 +80,7 @@ public sealed class ReadinessDataTests
 
         Assert.Equal([t.CommuneA.Id, t.CommuneB.Id], units.Select(u => u.Id).Order());
         Assert.Equal((2, 50, 12), (a.Forces, a.ForcesHeadcount, a.TrainedMembers));
-        Assert.Equal(2.0, a.Equipment[nameof(EquipmentCategory.Boat)]);
+        Assert.Equal(5.0, a.Equipment[nameof(EquipmentCategory.Boat)]); // two boat types, one category
         Assert.Equal(100.0, a.Equipment[nameof(EquipmentCategory.LifeJacket)]);
         Assert.Equal(1_500.0, a.Supplies[nameof(SupplyCategory.Food)]);
         Assert.Equal(600.0, a.Supplies[nameof(SupplyCategory.DrinkingWater)]);
