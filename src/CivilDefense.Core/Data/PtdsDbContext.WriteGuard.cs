@@ -118,16 +118,7 @@ public sealed partial class PtdsDbContext
                 }
             }
 
-            AddAuditEntries(pending);
-            ChangeTracker.DetectChanges();
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-            // Written audit entries never change again; keeping them tracked only slowed every later
-            // save of a long unit of work (an import saves several times).
-            foreach (var saved in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Unchanged).ToList())
-            {
-                saved.State = EntityState.Detached;
-            }
+            await AuditWriter.InsertAsync(this, AuditEntriesFor(pending), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -342,15 +333,16 @@ public sealed partial class PtdsDbContext
         return true;
     }
 
-    private void AddAuditEntries(List<PendingAudit> pending)
+    private List<AuditEntry> AuditEntriesFor(List<PendingAudit> pending)
     {
         var actor = Actor;
         var now = Clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>(pending.Count);
         foreach (var p in pending)
         {
             var entity = p.Entry.Entity;
             var unitPath = entity is AdministrativeUnit unit ? unit.Path : p.UnitPath;
-            AuditEntries.Add(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 At = now,
                 Actor = actor.TokenId is null ? actor.Name : "token:" + actor.Name,
@@ -364,6 +356,8 @@ public sealed partial class PtdsDbContext
                 After = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false),
             });
         }
+
+        return entries;
     }
 
     private static int? UnitIdFromPath(string path)
