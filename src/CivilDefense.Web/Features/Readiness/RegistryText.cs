@@ -59,6 +59,16 @@ public static class RegistryText
         _ => column,
     };
 
+    private static readonly HashSet<string> EnumValues =
+    [
+        .. Enum.GetNames<Core.Resources.ForceKind>(), .. Enum.GetNames<Core.Resources.Skill>(), .. Enum.GetNames<Core.Resources.ForceReadiness>(),
+        .. Enum.GetNames<Core.Resources.AssetCondition>(), .. Enum.GetNames<Core.Resources.LogisticsPointKind>(), .. Enum.GetNames<Core.Resources.SupplyCategory>(),
+        .. Enum.GetNames<Core.Resources.EquipmentCategory>(), .. Enum.GetNames<Core.Shelters.ShelterKind>(), .. Enum.GetNames<Core.Shelters.BuildingUse>(),
+    ];
+
+    /// <summary>A cell of a registry table: kinds, categories and conditions in the user's language, other values as they are.</summary>
+    public static string? Value(string? value, UiText text) => value is not null && EnumValues.Contains(value) ? text[value] : value;
+
     /// <summary>The values the category filter offers per registry.</summary>
     public static IReadOnlyList<string> Categories(string kind) => kind switch
     {

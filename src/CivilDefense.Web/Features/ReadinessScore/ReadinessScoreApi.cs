@@ -1,6 +1,7 @@
 using CivilDefense.Core.Readiness;
 using CivilDefense.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivilDefense.Web.Features.ReadinessScore;
 
@@ -22,6 +23,8 @@ public static class ReadinessScoreApi
         readiness.MapPost("/norms", CreateNorm).RequireAuthorization(Policies.Editor);
         readiness.MapPut("/norms/{id:int}", UpdateNorm).RequireAuthorization(Policies.Editor);
         readiness.MapDelete("/norms/{id:int}", DeleteNorm).RequireAuthorization(Policies.Editor);
+        readiness.MapGet("/units/{unitId:int}/profiles", Profiles);
+        readiness.MapPut("/units/{unitId:int}/profiles", SetProfiles).RequireAuthorization(Policies.Editor);
     }
 
     public static void AddReadinessScore(this IServiceCollection services)
@@ -37,8 +40,17 @@ public static class ReadinessScoreApi
         services.AddScoped<CreateNorm>();
         services.AddScoped<UpdateNorm>();
         services.AddScoped<DeleteNorm>();
+        services.AddScoped<SetHazardProfiles>();
         services.AddHostedService<NightlySnapshots>();
     }
+
+    private static async Task<IResult> Profiles(SetHazardProfiles handler, Core.Data.PtdsDbContext db, int unitId, CancellationToken ct) =>
+        await db.Units.AnyAsync(u => u.Id == unitId, ct)
+            ? TypedResults.Ok(await handler.ListAsync(unitId, ct))
+            : new Core.Common.NotFoundError("No such administrative unit.").ToProblem();
+
+    private static async Task<IResult> SetProfiles(SetHazardProfiles handler, int unitId, List<HazardProfileInput> profiles, CancellationToken ct) =>
+        (await handler.HandleAsync(unitId, profiles, ct)).ToHttp();
 
     /// <summary>The unit asked for, else the caller's own unit (a national system token must name one).</summary>
     private static int? UnitOrOwn(HttpContext http, int? unitId) => unitId ?? PtdsClaims.ToActor(http.User).UnitId;

@@ -8,8 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivilDefense.Web.Features.ReadinessScore;
 
 /// <summary>One commune's readiness: the four components with their gaps, what it has, the trend.</summary>
-public sealed class UnitModel(GetUnitScorecard get, RecordSnapshots record) : PageModel
+public sealed class UnitModel(GetUnitScorecard get, RecordSnapshots record, SetHazardProfiles profiles, UiText text) : PageModel
 {
+    /// <summary>Whether the user may set the unit's hazard profiles (the province's commanders and administrators).</summary>
+    public bool CanSetProfiles { get; private set; }
+
+    public IReadOnlyList<HazardProfileInput> Profiles { get; private set; } = [];
+
+    public string? Error { get; private set; }
     public UnitScorecard? Scorecard { get; private set; }
 
     public bool CanRecord { get; private set; }
@@ -27,7 +33,30 @@ public sealed class UnitModel(GetUnitScorecard get, RecordSnapshots record) : Pa
 
         Scorecard = result.Value;
         CanRecord = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.Readiness);
-        return Scorecard is null ? NotFound() : Page();
+        if (Scorecard is null)
+        {
+            return NotFound();
+        }
+
+        Profiles = await profiles.ListAsync(id, ct);
+        CanSetProfiles = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.ReadinessNorms);
+        return Page();
+    }
+
+    /// <summary>Sets the hazard profiles from the form: a box per profile, with its exposed residents and basis.</summary>
+    public async Task<IActionResult> OnPostProfilesAsync(int id, List<HazardProfile> selected, Dictionary<HazardProfile, int?> exposed, Dictionary<HazardProfile, string?> basis, CancellationToken ct)
+    {
+        var input = selected.Distinct().Select(p => new HazardProfileInput(p, exposed.GetValueOrDefault(p), basis.GetValueOrDefault(p))).ToList();
+        var result = await profiles.HandleAsync(id, input, ct);
+        if (!result.IsSuccess)
+        {
+            var page = await OnGetAsync(id, ct);
+            Error = Organizations.ErrorText.Of(result.Error!, text);
+            Response.StatusCode = Organizations.ErrorText.StatusOf(result.Error!);
+            return page;
+        }
+
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Records today's score as a point of the trend.</summary>

@@ -79,6 +79,14 @@ public sealed class ReadinessScoreTests
         var unitPage = await browser.GetStringAsync($"/readiness/unit/{a}");
         Assert.Contains("Phương tiện, vật tư tại chỗ", unitPage);
         Assert.Contains("data-metric=\"boats_per_commune\"", unitPage);
+
+        // Every registry link of the unit page opens its page.
+        var links = System.Text.RegularExpressions.Regex.Matches(unitPage, "href=\"(/readiness/[a-z-]+\\?unitId=\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(links.Count >= 6, string.Join(", ", links));
+        foreach (var link in links)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link)).StatusCode);
+        }
     }
 
     [Theory]
@@ -174,5 +182,27 @@ public sealed class ReadinessScoreTests
         Assert.Equal(HttpStatusCode.BadRequest, badDistance.StatusCode);
         Assert.Contains(reminders!, r => r.GetProperty("kind").GetString() == "SupplyExpiring" && r.GetProperty("itemName").GetString() == "Gạo");
         Assert.Contains(reminders!, r => r.GetProperty("kind").GetString() == "ShelterNotInspected");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Hazard_profiles_are_set_by_the_province_and_refused_to_communes(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        var a = app.World.CommuneA.Id;
+        var profiles = new[] { new { profile = "FloodProne", exposedResidents = (int?)40_000, basis = (string?)"Khảo sát 2026" }, new { profile = "Urban", exposedResidents = (int?)null, basis = (string?)null } };
+
+        var set = await app.ApiAs(app.World.Commander).PutAsJsonAsync($"/api/v1/readiness/units/{a}/profiles", profiles);
+        var officer = await app.ApiAs(app.World.OfficerA).PutAsJsonAsync($"/api/v1/readiness/units/{a}/profiles", profiles);
+        var otherCommune = await app.ApiAs(app.World.OfficerB).GetAsync($"/api/v1/readiness/units/{a}/profiles");
+        var tooMany = await app.ApiAs(app.World.Commander).PutAsJsonAsync($"/api/v1/readiness/units/{a}/profiles", new[] { new { profile = "Urban", exposedResidents = (int?)5_000_000, basis = (string?)null } });
+        var read = await app.ApiAs(app.World.OfficerA).GetFromJsonAsync<JsonElement>($"/api/v1/readiness/units/{a}/profiles");
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, officer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherCommune.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(["FloodProne", "Urban"], read.EnumerateArray().Select(p => p.GetProperty("profile").GetString()));
+        Assert.Equal(40_000, read[0].GetProperty("exposedResidents").GetInt32());
     }
 }
