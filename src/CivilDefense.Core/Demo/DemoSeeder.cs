@@ -198,15 +198,19 @@ public static class DemoSeeder
 
     private static async Task SeedReadinessNormsAsync(PtdsDbContext db, IProgress<string>? progress, CancellationToken ct)
     {
-        var province = await db.Units.IgnoreQueryFilters()
+        var province = await db.Units.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Code == ProvinceCode && u.Kind == UnitKind.Province && u.ValidTo == null)
+            .Select(u => new AdministrativeUnit { Id = u.Id, Code = u.Code, Name = u.Name, FullName = u.FullName, Kind = u.Kind, ParentId = u.ParentId })
             .SingleOrDefaultAsync(ct);
         if (province is null)
         {
             return;
         }
 
-        var communes = await db.Units.IgnoreQueryFilters().Where(u => u.ParentId == province.Id).ToListAsync(ct);
+        // Runs on every start: the communes without their boundaries (megabytes the check does not need).
+        var communes = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.ParentId == province.Id)
+            .Select(u => new AdministrativeUnit { Id = u.Id, Code = u.Code, Name = u.Name, FullName = u.FullName, Kind = u.Kind, ParentId = u.ParentId })
+            .ToListAsync(ct);
         var seeded = await ReadinessSeed.SeedDemoAsync(db, province, communes, ct);
         if (seeded.Norms + seeded.Profiles > 0)
         {

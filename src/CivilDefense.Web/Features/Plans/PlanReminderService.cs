@@ -6,15 +6,26 @@ using CivilDefense.Web.Platform;
 namespace CivilDefense.Web.Features.Plans;
 
 /// <summary>
-/// Raises plan reminders every hour (and once at start-up) as the system. The work is in
-/// <see cref="RaisePlanReminders"/>, which the tests call directly; this only keeps time.
+/// Raises plan reminders every hour as the system, the first sweep a minute after start-up (at
+/// start-up itself it competed with the first requests and slowed readiness by about a second).
+/// The work is in <see cref="RaisePlanReminders"/>, which the tests call directly; this only keeps time.
 /// </summary>
 public sealed class PlanReminderService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlanReminderService> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    public static readonly TimeSpan FirstSweepAfter = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using (var first = new PeriodicTimer(FirstSweepAfter, clock))
+        {
+            if (!await first.WaitForNextTickAsync(stoppingToken))
+            {
+                return;
+            }
+        }
+
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
