@@ -46,8 +46,5 @@ internal sealed class AssignmentReconciler(PtdsDbContext db)
     }
 
     private static HashSet<int> Wanted(PlanTask task) =>
-        !task.IsActive ? []
-        : new TaskSnapshot("", task.Number, task.Text, task.TimingKind, task.TimingText, task.DueDate, task.FromYear, task.ToYear, task.ReviewReason,
-            task.Bodies.Select(b => new BodySnapshot(b.Role, b.Mention, b.MentionKey, b.OrganizationId, b.Resolution)).ToList())
-            .AssignedOrganizationIds().ToHashSet();
+        !task.IsActive ? [] : TaskSnapshot.AssignedOrganizations(task.Bodies.Select(b => (b.Role, b.OrganizationId))).ToHashSet();
 }

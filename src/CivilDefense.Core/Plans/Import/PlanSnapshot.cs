@@ -46,10 +46,14 @@ public sealed record TaskSnapshot(
     /// Who reports on the task: its implementing bodies, or its lead bodies when the document names
     /// no implementer (the lead then carries it out itself).
     /// </summary>
-    public IReadOnlyList<int> AssignedOrganizationIds()
+    public IReadOnlyList<int> AssignedOrganizationIds() => AssignedOrganizations(Bodies.Select(b => (b.Role, b.OrganizationId)));
+
+    /// <summary>The same rule over stored body rows (see <see cref="AssignmentReconciler"/>).</summary>
+    public static IReadOnlyList<int> AssignedOrganizations(IEnumerable<(BodyRole Role, int? OrganizationId)> bodies)
     {
-        var implementing = Bodies.Where(b => b.Role == BodyRole.Implementing).ToList();
-        var source = implementing.Count > 0 ? implementing : Bodies.Where(b => b.Role == BodyRole.Lead).ToList();
+        var all = bodies.ToList();
+        var implementing = all.Where(b => b.Role == BodyRole.Implementing).ToList();
+        var source = implementing.Count > 0 ? implementing : all.Where(b => b.Role == BodyRole.Lead).ToList();
         return source.Where(b => b.OrganizationId is not null).Select(b => b.OrganizationId!.Value).Distinct().ToList();
     }
 }
