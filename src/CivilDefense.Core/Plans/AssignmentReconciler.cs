@@ -18,6 +18,7 @@ internal sealed class AssignmentReconciler(PtdsDbContext db)
         var orgIds = wanted.Values.SelectMany(ids => ids).Distinct().ToList();
         var units = await db.Organizations.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.UnitId, ct);
         var changed = false;
+        var added = new List<PlanAssignment>();
         foreach (var (task, ids) in wanted)
         {
             foreach (var assignment in task.Assignments)
@@ -30,19 +31,18 @@ internal sealed class AssignmentReconciler(PtdsDbContext db)
                 }
             }
 
-            foreach (var id in ids.Where(id => task.Assignments.All(a => a.OrganizationId != id)))
-            {
-                var assignment = new PlanAssignment { TaskId = task.Id, OrganizationId = id, UnitId = units[id] };
-                task.Assignments.Add(assignment);
-                db.PlanAssignments.Add(assignment);
-                changed = true;
-            }
+            var existing = task.Assignments.Select(a => a.OrganizationId).ToHashSet();
+            added.AddRange(ids.Where(id => !existing.Contains(id))
+                .Select(id => new PlanAssignment { TaskId = task.Id, OrganizationId = id, UnitId = units[id] }));
         }
 
         if (changed)
         {
             await db.SaveChangesAsync(ct);
         }
+
+        // Inserted set-based and tracked afterwards, so they join task.Assignments then.
+        await db.InsertManyAsync(added, ct);
     }
 
     private static HashSet<int> Wanted(PlanTask task) =>

@@ -37,6 +37,7 @@ internal sealed class PlanWriter(PtdsDbContext db)
         var tasks = await db.PlanTasks.Where(t => t.PlanId == plan.Id).Include(t => t.Bodies).Include(t => t.Assignments).ToListAsync(ct);
         var byNumber = tasks.ToDictionary(t => t.Number);
         var order = 0;
+        var newBodies = new List<(PlanTask Task, PlanTaskBody Body)>();
         foreach (var wanted in snapshot.Tasks)
         {
             if (!byNumber.TryGetValue(wanted.Number, out var task))
@@ -52,7 +53,7 @@ internal sealed class PlanWriter(PtdsDbContext db)
             task.Text = wanted.Text;
             (task.TimingKind, task.TimingText, task.DueDate, task.FromYear, task.ToYear, task.ReviewReason) =
                 (wanted.TimingKind, wanted.TimingText, wanted.DueDate, wanted.FromYear, wanted.ToYear, wanted.ReviewReason);
-            SyncBodies(task, wanted);
+            SyncBodies(task, wanted, newBodies);
         }
 
         var wantedNumbers = snapshot.Tasks.Select(t => t.Number).ToHashSet();
@@ -62,6 +63,10 @@ internal sealed class PlanWriter(PtdsDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
+
+        // New tasks have their keys only now; the bodies go in set-based (an import writes thousands).
+        newBodies.ForEach(n => n.Body.TaskId = n.Task.Id);
+        await db.InsertManyAsync(newBodies.ConvertAll(n => n.Body), ct);
         await new AssignmentReconciler(db).ReconcileAsync(tasks, ct);
     }
 
@@ -90,8 +95,11 @@ internal sealed class PlanWriter(PtdsDbContext db)
         return groups;
     }
 
-    /// <summary>Body rows are replaced only when they differ, so an unchanged task writes nothing.</summary>
-    private void SyncBodies(PlanTask task, TaskSnapshot wanted)
+    /// <summary>
+    /// Body rows are replaced only when they differ, so an unchanged task writes nothing. The new
+    /// rows are collected rather than added to the task: they are inserted once the tasks have keys.
+    /// </summary>
+    private void SyncBodies(PlanTask task, TaskSnapshot wanted, List<(PlanTask, PlanTaskBody)> newBodies)
     {
         var current = task.Bodies.OrderBy(b => b.Order).Select(b => new BodySnapshot(b.Role, b.Mention, b.MentionKey, b.OrganizationId, b.Resolution));
         if (current.SequenceEqual(wanted.Bodies))
@@ -100,17 +108,15 @@ internal sealed class PlanWriter(PtdsDbContext db)
         }
 
         db.PlanTaskBodies.RemoveRange(task.Bodies);
-        task.Bodies = wanted.Bodies.Select((b, i) => new PlanTaskBody
+        newBodies.AddRange(wanted.Bodies.Select((b, i) => (task, new PlanTaskBody
         {
-            Task = task,
             Role = b.Role,
             Mention = b.Mention,
             MentionKey = b.MentionKey,
             OrganizationId = b.OrganizationId,
             Resolution = b.Resolution,
             Order = i,
-        }).ToList();
-        db.PlanTaskBodies.AddRange(task.Bodies);
+        })));
     }
 
     private static void SetHeader(Plan plan, PlanHeader h)

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CivilDefense.Core.Plans.Tracking;
 
@@ -31,17 +33,21 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
         }
 
         var assignments = Filtered(planId, filter);
-        var byStatus = await assignments.GroupBy(a => new { a.Task.GroupId, a.OrganizationId, a.Status })
-            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, Status = g.Key.Status.ToString(), Count = g.Count() })
+
+        // One scan for statuses and both flags: three grouped queries over the scope-filtered
+        // joins cost PostgreSQL about 100 ms each on a 25,000-assignment plan.
+        var byStatus = await assignments.Select(CellFacts(TrackingFlags.IsOverdue(today), TrackingFlags.IsSilent(plan.ReportingPeriod, plan.IssuedOn, today)))
+            .GroupBy(x => new { x.GroupId, x.OrganizationId, x.Status })
+            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, g.Key.Status, Count = g.Count(), Overdue = g.Sum(x => x.Overdue), Silent = g.Sum(x => x.Silent) })
             .ToListAsync(ct);
-        var counts = byStatus.Select(x => (x.GroupId, x.OrganizationId, x.Status, x.Count)).ToList();
+        var counts = byStatus.Select(x => (x.GroupId, x.OrganizationId, Status: x.Status.ToString(), x.Count)).ToList();
         if (period is not null)
         {
             counts = await CountsForPeriodAsync(assignments, period.Key, counts, ct);
         }
 
-        var overdue = await CountByCellAsync(assignments.Where(TrackingFlags.IsOverdue(today)), ct);
-        var silent = await CountByCellAsync(assignments.Where(TrackingFlags.IsSilent(plan.ReportingPeriod, plan.IssuedOn, today)), ct);
+        var overdue = byStatus.Where(x => x.Overdue > 0).GroupBy(x => (x.GroupId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Overdue));
+        var silent = byStatus.Where(x => x.Silent > 0).GroupBy(x => (x.GroupId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Silent));
         var cells = counts.GroupBy(x => (x.GroupId, x.OrganizationId))
             .Select(g =>
             {
@@ -57,8 +63,11 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
                 .Select(g => new DashboardGroup(g.Id, g.Number, g.Title)).ToListAsync(ct))
             .Where(g => groupIds.Contains(g.Id) || filter.GroupId == g.Id)
             .ToList();
-        var bodies = await assignments.Select(a => new { a.OrganizationId, a.Organization.Name }).Distinct()
-            .OrderBy(b => b.Name).Select(b => new DashboardBody(b.OrganizationId, b.Name)).ToListAsync(ct);
+        // The bodies are those of the heat map's cells. Asking for them as a DISTINCT over the
+        // assignments joined to organisations took PostgreSQL 0.5 s on a 25,000-assignment plan.
+        var bodyIds = byStatus.Select(x => x.OrganizationId).Distinct().ToList();
+        var bodies = await db.Organizations.AsNoTracking().Where(o => bodyIds.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new DashboardBody(o.Id, o.Name)).ToListAsync(ct);
 
         var totals = new DashboardTotals(
             cells.Sum(c => c.Total),
@@ -143,11 +152,35 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
         return result;
     }
 
-    private static async Task<Dictionary<(int, int), int>> CountByCellAsync(IQueryable<PlanAssignment> assignments, CancellationToken ct) =>
-        (await assignments.GroupBy(a => new { a.Task.GroupId, a.OrganizationId })
-            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, Count = g.Count() })
-            .ToListAsync(ct))
-        .ToDictionary(x => (x.GroupId, x.OrganizationId), x => x.Count);
+    /// <summary>A heat-map cell's facts of one assignment, the flags as 0/1 so SQL can sum them.</summary>
+    private sealed class CellFact
+    {
+        public int GroupId { get; init; }
+
+        public int OrganizationId { get; init; }
+
+        public AssignmentStatus Status { get; init; }
+
+        public int Overdue { get; init; }
+
+        public int Silent { get; init; }
+    }
+
+    private static Expression<Func<PlanAssignment, CellFact>> CellFacts(Expression<Func<PlanAssignment, bool>> overdue, Expression<Func<PlanAssignment, bool>> silent)
+    {
+        Expression<Func<PlanAssignment, bool, bool, CellFact>> shape = (a, o, s) => new CellFact
+        {
+            GroupId = a.Task.GroupId,
+            OrganizationId = a.OrganizationId,
+            Status = a.Status,
+            Overdue = o ? 1 : 0,
+            Silent = s ? 1 : 0,
+        };
+        var a = shape.Parameters[0];
+        var body = ReplacingExpressionVisitor.Replace(shape.Parameters[1], ReplacingExpressionVisitor.Replace(overdue.Parameters[0], a, overdue.Body), shape.Body);
+        body = ReplacingExpressionVisitor.Replace(shape.Parameters[2], ReplacingExpressionVisitor.Replace(silent.Parameters[0], a, silent.Body), body);
+        return Expression.Lambda<Func<PlanAssignment, CellFact>>(body, a);
+    }
 
     private async Task<IReadOnlyList<ProgressPoint>> ProgressAsync(int planId, DashboardFilter filter, CancellationToken ct)
     {

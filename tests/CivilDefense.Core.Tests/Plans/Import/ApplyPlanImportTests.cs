@@ -50,6 +50,39 @@ public sealed class ApplyPlanImportTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task Bodies_and_assignments_written_set_based_are_each_audited_and_stay_tracked(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var registry = await PlanRegistry.SeedAsync(database);
+        await using var db = database.Context(TestTerritory.ActorAt(registry.Province, Role.Officer));
+
+        await new ApplyPlanImport(db).HandleAsync(PlanFixtures.File(PlanFixtures.Plan12), registry.Province.Id, [], default);
+
+        // The context knows the rows it inserted: saving again writes nothing more.
+        Assert.Equal(0, await db.SaveChangesAsync());
+        var bodies = await db.PlanTaskBodies.AsNoTracking().ToListAsync();
+        var assignments = await db.PlanAssignments.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(bodies);
+        Assert.NotEmpty(assignments);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(PlanTaskBody) || a.EntityType == nameof(PlanAssignment)).ToListAsync();
+        Assert.All(audit, a => Assert.Equal(("Create", "officer@" + registry.Province.Code), (a.Action, a.Actor)));
+        Assert.Equal(bodies.Select(b => b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            audit.Where(a => a.EntityType == nameof(PlanTaskBody)).Select(a => a.EntityId).Order());
+        Assert.Equal(assignments.Select(b => b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            audit.Where(a => a.EntityType == nameof(PlanAssignment)).Select(a => a.EntityId).Order());
+
+        // Each entry holds the row as stored, under the plan's unit.
+        var first = bodies.OrderBy(b => b.Id).First();
+        var entry = audit.Single(a => a.EntityType == nameof(PlanTaskBody) && a.EntityId == first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var after = System.Text.Json.JsonDocument.Parse(entry.After!);
+        Assert.Equal(first.TaskId, after.RootElement.GetProperty("TaskId").GetInt32());
+        Assert.Equal(first.Mention, after.RootElement.GetProperty("Mention").GetString());
+        Assert.Equal(registry.Province.Id, entry.UnitId);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task The_same_document_again_changes_nothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
