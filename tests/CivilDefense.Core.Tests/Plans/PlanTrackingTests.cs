@@ -66,6 +66,26 @@ public sealed class PlanTrackingTests : IDisposable
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_report_whose_save_fails_leaves_no_stored_file(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (world, plan) = await SeedAsync(database);
+        var assignment = plan.Assignment(plan.Recurring, world.OrgA);
+
+        // The database refuses the report row after the files were written.
+        await database.ExecuteSqlAsync(provider == DatabaseProvider.Sqlite
+            ? "CREATE TRIGGER refuse_reports BEFORE INSERT ON progress_reports BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+            : "CREATE FUNCTION refuse_reports() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
+              + "CREATE TRIGGER refuse_reports BEFORE INSERT ON progress_reports FOR EACH ROW EXECUTE FUNCTION refuse_reports();");
+        await using var db = database.Context(TestTerritory.ActorAt(world.CommuneA, Role.AgencyLiaison, world.OrgA.Id), Clock);
+        var png = (byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 9, 9];
+
+        await Assert.ThrowsAnyAsync<Exception>(() => new FileProgressReport(db, Store()).HandleAsync(assignment.Id, Progress(), [new AttachmentUpload("ảnh.png", png)], default));
+
+        Assert.Empty(Directory.Exists(attachments) ? Directory.GetFiles(attachments) : []);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Others_may_not_file_for_a_body(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -53,7 +53,10 @@ public sealed class AttachmentStore(AttachmentStoreOptions options)
     }
 
     /// <summary>Writes the bytes (once per distinct content) and returns their stored name.</summary>
-    public async Task<string> SaveAsync(byte[] content, CancellationToken ct)
+    public async Task<string> SaveAsync(byte[] content, CancellationToken ct) => (await SaveNewAsync(content, ct)).Name;
+
+    /// <summary>As <see cref="SaveAsync"/>, also saying whether this call wrote the file (it was not stored yet).</summary>
+    public async Task<(string Name, bool Written)> SaveNewAsync(byte[] content, CancellationToken ct)
     {
         var name = Convert.ToHexStringLower(SHA256.HashData(content));
         System.IO.Directory.CreateDirectory(options.Directory);
@@ -64,9 +67,19 @@ public sealed class AttachmentStore(AttachmentStoreOptions options)
             var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             await File.WriteAllBytesAsync(temporary, content, ct);
             File.Move(temporary, path, overwrite: true);
+            return (name, true);
         }
 
-        return name;
+        return (name, false);
+    }
+
+    /// <summary>Removes a stored file whose record was never committed; a malformed name is ignored.</summary>
+    public void Delete(string storedName)
+    {
+        if (storedName.Length == 64 && storedName.All(char.IsAsciiHexDigitLower))
+        {
+            File.Delete(Path.Combine(options.Directory, storedName));
+        }
     }
 
     /// <summary>Opens a stored file; null when the name is not a SHA-256 or the file is gone.</summary>

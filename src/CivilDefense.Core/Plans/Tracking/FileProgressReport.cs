@@ -78,24 +78,50 @@ public sealed class FileProgressReport(PtdsDbContext db, AttachmentStore store)
             SubmittedBy = db.Actor.Name,
             ReviewState = ReviewState.Submitted,
         };
-        foreach (var (upload, type) in checkedFiles)
+        var written = new List<string>();
+        try
         {
-            report.Attachments.Add(new ReportAttachment
+            foreach (var (upload, type) in checkedFiles)
             {
-                FileName = upload.FileName,
-                ContentType = type,
-                Size = upload.Content.LongLength,
-                StoredName = await store.SaveAsync(upload.Content, ct),
-            });
+                var (storedName, isNew) = await store.SaveNewAsync(upload.Content, ct);
+                if (isNew)
+                {
+                    written.Add(storedName);
+                }
+
+                report.Attachments.Add(new ReportAttachment { FileName = upload.FileName, ContentType = type, Size = upload.Content.LongLength, StoredName = storedName });
+            }
+
+            db.ProgressReports.Add(report);
+            var entity = assignment.Entity;
+            entity.Status = input.Status;
+            entity.Percent = percent;
+            entity.LastReportedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            await RemoveUncommittedAsync(written);
+            throw;
         }
 
-        db.ProgressReports.Add(report);
-        var entity = assignment.Entity;
-        entity.Status = input.Status;
-        entity.Percent = percent;
-        entity.LastReportedAt = now;
-        await db.SaveChangesAsync(ct);
         return ProgressReports.ToView(report);
+    }
+
+    /// <summary>
+    /// Files are stored before the report that names them is saved; when the save fails (a
+    /// conflict, a denial), the files this call wrote are removed unless a committed report of
+    /// someone else, filed meanwhile with the same content, now refers to them.
+    /// </summary>
+    private async Task RemoveUncommittedAsync(List<string> written)
+    {
+        foreach (var name in written)
+        {
+            if (!await db.ReportAttachments.IgnoreQueryFilters().AnyAsync(a => a.StoredName == name, CancellationToken.None))
+            {
+                store.Delete(name);
+            }
+        }
     }
 
     private static ValidationError? Validate(Input input, ReportingPeriod reporting, DateOnly today, out ReportingSlot? period)

@@ -154,5 +154,43 @@ public sealed class PlanTrackingApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(app.World.OfficerB)).GetAsync($"/plans/assignments/{plan.Assignment(plan.Recurring, app.World.OrganizationA).Id}")).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_commune_carries_tasks_down_from_the_plan_page(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        var plan = await SeedPlanAsync(app);
+
+        // A viewer gets no form; the commune's officer may choose only its own commune.
+        Assert.DoesNotContain("plan-subordinate", await (await app.SignInAsync(app.World.Viewer)).GetStringAsync($"/plans/{plan.PlanId}"));
+        var officer = await app.SignInAsync(app.World.OfficerA);
+        var page = await officer.GetStringAsync($"/plans/{plan.PlanId}");
+        Assert.Contains("plan-subordinate", page);
+        Assert.Contains($"<option value=\"{app.World.CommuneA.Id}\">", page);
+        Assert.DoesNotContain($"<option value=\"{app.World.CommuneB.Id}\">", page);
+
+        FormUrlEncodedContent Form(int unitId, params int[] taskIds) => new(
+            taskIds.Select(id => KeyValuePair.Create("taskIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(KeyValuePair.Create("unitId", unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(KeyValuePair.Create("title", "Kế hoạch của xã"))
+                .Append(KeyValuePair.Create("__RequestVerificationToken", PtdsApp.AntiforgeryToken(page))));
+
+        var refused = await officer.PostAsync($"/plans/{plan.PlanId}?handler=subordinate", Form(app.World.CommuneB.Id, plan.Recurring.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("role=\"alert\"", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsync($"/plans/{plan.PlanId}?handler=subordinate", Form(app.World.CommuneA.Id))).StatusCode);
+
+        var created = await officer.PostAsync($"/plans/{plan.PlanId}?handler=subordinate", Form(app.World.CommuneA.Id, plan.Recurring.Id, plan.Dated.Id));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var child = await officer.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("Kế hoạch của xã", child);
+        Assert.Contains(plan.Dated.Text, child);
+        Assert.DoesNotContain(plan.Period.Text, child);
+
+        // The parent's page shows the commune carrying the two tasks down.
+        var parent = await (await app.SignInAsync(app.World.Commander)).GetStringAsync($"/plans/{plan.PlanId}");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(parent, "class=\"carried-down\""));
+    }
+
     private static Task<PtdsApp> StartAsync(DatabaseProvider provider) => PtdsApp.StartAsync(provider);
 }
