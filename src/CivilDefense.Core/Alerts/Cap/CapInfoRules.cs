@@ -137,7 +137,7 @@ internal static partial class CapInfoRules
 
     private static void CheckWeb(XElement info, Reporter report)
     {
-        if (info.Element(Cap + "web") is { } web && !Uri.TryCreate(web.Value.Trim(), UriKind.Absolute, out _))
+        if (info.Element(Cap + "web") is { } web && !CapText.IsAbsoluteUri(web.Value.Trim()))
         {
             report.Error(web, CapRules.WebUri, $"<web> '{web.Value.Trim()}' is not a full absolute URI.");
         }
@@ -162,7 +162,7 @@ internal static partial class CapInfoRules
         if (resource.Element(Cap + "uri") is { } uri)
         {
             var text = uri.Value.Trim();
-            var absolute = Uri.TryCreate(text, UriKind.Absolute, out _);
+            var absolute = CapText.IsAbsoluteUri(text);
             if (!absolute && (deref is null || !Uri.TryCreate(text, UriKind.Relative, out _)))
             {
                 report.Error(uri, CapRules.ResourceUri, $"<uri> '{text}' must be a full absolute URI (a relative one only names content given in <derefUri>).");

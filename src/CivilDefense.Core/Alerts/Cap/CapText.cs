@@ -99,6 +99,17 @@ public static class CapText
         }
     }
 
+    /// <summary>
+    /// A full URI with its scheme. Uri.TryCreate alone is not enough: on Unix it takes "/x/y" for
+    /// an absolute file path.
+    /// </summary>
+    public static bool IsAbsoluteUri(string text)
+    {
+        var colon = text.IndexOf(':');
+        return colon > 0 && char.IsAsciiLetter(text[0]) && text[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')
+            && Uri.TryCreate(text, UriKind.Absolute, out _);
+    }
+
     public static string FormatQuotedList(IEnumerable<string> items) =>
         string.Join(' ', items.Select(i => i.IndexOfAny(Space) >= 0 ? $"\"{i}\"" : i));
 
