@@ -72,11 +72,19 @@ public static class CapFeedReader
 
     private static Uri? Resolve(Uri? baseUri, string? href)
     {
-        if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(href.Trim(), UriKind.RelativeOrAbsolute, out var uri))
+        var text = href?.Trim();
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        return uri.IsAbsoluteUri || baseUri is null ? uri : new Uri(baseUri, uri);
+        // "/cap/1.xml" is relative to the feed's host, not a Unix file path.
+        if (CapText.IsAbsoluteUri(text))
+        {
+            return new Uri(text, UriKind.Absolute);
+        }
+
+        return !Uri.TryCreate(text, UriKind.Relative, out var relative) ? null
+            : baseUri is null ? relative : new Uri(baseUri, relative);
     }
 }
