@@ -23,6 +23,10 @@ public static class CapFeedReader
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Atom = AtomNamespace;
 
+    /// <summary>Parses with the safe settings of <see cref="CapXml"/>, then reads; null when it is not a feed.</summary>
+    public static CapFeed? Read(byte[] data, Uri? baseUri = null, CapReadOptions? options = null) =>
+        Read(CapXml.Load(data, options), baseUri);
+
     /// <summary>Null when the document is neither an Atom feed nor an RSS 2.0 channel.</summary>
     public static CapFeed? Read(XDocument document, Uri? baseUri = null)
     {

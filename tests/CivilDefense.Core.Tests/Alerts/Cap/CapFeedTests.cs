@@ -78,4 +78,31 @@ public sealed class CapFeedTests
         Assert.Equal(CapDocumentKind.Unknown, document.Kind);
         Assert.Empty(document.Alerts);
     }
+
+    [Fact]
+    public void Atom_xml_base_of_feed_and_entry_is_applied_to_relative_links()
+    {
+        var xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://hub.example.org/feeds/">
+              <title>t</title>
+              <entry><id>1</id><link href="../cap/1.xml"/></entry>
+              <entry xml:base="https://mirror.example.org/x/"><id>2</id><link rel="related" href="ignored.html"/><content src="2.xml" type="application/cap+xml"/></entry>
+              <entry><id>3</id><link rel="self" href="self.xml"/></entry>
+            </feed>
+            """;
+
+        var feed = CapFeedReader.Read(System.Text.Encoding.UTF8.GetBytes(xml), new Uri("https://elsewhere.example.org/feed.atom"))!;
+
+        Assert.Equal(new Uri("https://hub.example.org/cap/1.xml"), feed.Entries[0].AlertLink);
+        Assert.Equal(new Uri("https://mirror.example.org/x/2.xml"), feed.Entries[1].AlertLink);
+        Assert.Null(feed.Entries[2].AlertLink);
+    }
+
+    [Fact]
+    public void Feed_reader_refuses_a_feed_with_a_dtd()
+    {
+        var xml = "<?xml version='1.0'?><!DOCTYPE feed [<!ENTITY e SYSTEM 'file:///etc/hostname'>]><feed xmlns='http://www.w3.org/2005/Atom'><title>&e;</title></feed>";
+
+        Assert.Throws<CapFormatException>(() => CapFeedReader.Read(System.Text.Encoding.UTF8.GetBytes(xml)));
+    }
 }
