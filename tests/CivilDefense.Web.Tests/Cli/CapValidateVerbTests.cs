@@ -103,6 +103,34 @@ public sealed class CapValidateVerbTests : IDisposable
         Assert.Equal(["/cap/feed.atom", "/cap/5.xml", "/feed.rss", "/cap/6.xml", "/cap/7.xml", "/cap/6.xml"], server.Requested);
     }
 
+    [Fact]
+    public async Task A_signed_alert_verifies_with_a_trusted_pem_key_and_is_only_a_warning_without_it()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var document = new System.Xml.XmlDocument { PreserveWhitespace = true };
+        document.LoadXml(Encoding.UTF8.GetString(CapWriter.ToBytes(Alert("PTDS-80-8"))));
+        var signer = new System.Security.Cryptography.Xml.SignedXml(document) { SigningKey = key };
+        var reference = new System.Security.Cryptography.Xml.Reference { Uri = "" };
+        reference.AddTransform(new System.Security.Cryptography.Xml.XmlDsigEnvelopedSignatureTransform());
+        signer.AddReference(reference);
+        signer.ComputeSignature();
+        document.DocumentElement!.AppendChild(document.ImportNode(signer.GetXml(), deep: true));
+        var alert = Write("signed.xml", Encoding.UTF8.GetBytes(document.OuterXml));
+        var pem = Write("publisher.pem", Encoding.ASCII.GetBytes(key.ExportSubjectPublicKeyInfoPem()));
+
+        var trusted = await RunAsync("cap", "validate", alert, "--trusted-key", pem);
+        var unknown = await RunAsync("cap", "validate", alert);
+        var badKey = await RunAsync("cap", "validate", alert, "--trusted-key", alert);
+
+        Assert.Equal(0, trusted.Code);
+        Assert.Contains("Signature verified with the trusted key", trusted.Output);
+        Assert.Equal(0, unknown.Code);
+        Assert.Contains("[cap.signature.not-verifiable]  Signature present, not verifiable: key unknown", unknown.Output);
+        Assert.Contains("0 error(s), 1 warning(s)", unknown.Output);
+        Assert.Equal(2, badKey.Code);
+        Assert.Contains("Cannot load a trusted certificate or key", badKey.Error);
+    }
+
     private static CapAlert Alert(string identifier) =>
         new PtdsAlertBuilder(
                 new PtdsCapProfile("ptds@tayninh.gov.vn", new Dictionary<string, string> { ["vi-VN"] = "BCH PCTT tỉnh Tây Ninh" }, "80"), identifier, Sent)
