@@ -19,5 +19,6 @@ internal static class CliVerbs
         ReadinessVerbs.Import(console),
         ReadinessVerbs.Export(console),
         ExportPlanReportVerb.Create(console),
+        CapValidateVerb.Create(console),
     ];
 }
