@@ -86,6 +86,10 @@ public static class ReadinessFacts
                 .Select(s => new { s.Board.UnitId, s.StartsAt, s.EndsAt }).ToListAsync(ct))
             .ToLookup(s => s.UnitId, s => (s.StartsAt, s.EndsAt));
 
+        // A unit's own plan (its subordinate plan of the province's, or one it imported), issued by the day.
+        var withPlan = (await db.Plans.AsNoTracking().Where(p => ids.Contains(p.UnitId) && (p.IssuedOn == null || p.IssuedOn <= day))
+            .Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+
         var facts = units.ToDictionary(u => u.Id, u => new UnitFacts
         {
             UnitId = u.Id,
@@ -103,7 +107,7 @@ public static class ReadinessFacts
             LogisticsPoints = logistics.GetValueOrDefault(u.Id),
             CommandBoardComplete = completeBoards.Contains(u.Id),
             DutyRosterFilled = Covers(shifts[u.Id], now, horizon),
-            PlanInForce = false,
+            PlanInForce = withPlan.Contains(u.Id),
         });
 
         return new FactSet(units, facts, await NormsAsync(db, day, ct));

@@ -91,6 +91,28 @@ public sealed class ReadinessDataTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task A_commune_has_a_plan_in_force_once_its_own_plan_is_issued(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var t = await TestTerritory.SeedAsync(database);
+        await using var db = database.Context(Actor.System);
+        db.Plans.AddRange(
+            new Core.Plans.Plan { UnitId = t.Province.Id, Title = "Kế hoạch của tỉnh", IssuedOn = Today.AddDays(-30) },
+            new Core.Plans.Plan { UnitId = t.CommuneA.Id, Title = "Kế hoạch của xã A", IssuedOn = Today.AddDays(-1) },
+            new Core.Plans.Plan { UnitId = t.CommuneB.Id, Title = "Kế hoạch của xã B, chưa ban hành", IssuedOn = Today.AddDays(10) });
+        await db.SaveChangesAsync();
+
+        var units = await ReadinessFacts.CommunesUnderAsync(db, t.Province.Path, Today, CancellationToken.None);
+        var facts = await ReadinessFacts.LoadAsync(db, units, DateTime.UtcNow, CancellationToken.None);
+
+        // The province's plan is not a commune's own; a plan dated ahead is not yet in force.
+        Assert.True(facts.Facts[t.CommuneA.Id].PlanInForce);
+        Assert.False(facts.Facts[t.CommuneB.Id].PlanInForce);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task Snapshots_keep_one_point_per_unit_and_day(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
