@@ -43,4 +43,36 @@ public sealed class PlanTrackingBrowserTests(BrowserApp app)
         await Assertions.Expect(admin.Locator("#progress-chart")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(admin, "31-plan-dashboard");
     }
+
+    [Fact]
+    public async Task A_commune_carries_two_tasks_of_the_province_plan_down_into_its_own_plan()
+    {
+        string commune;
+        int planId;
+        await using (var db = app.OpenDatabase())
+        {
+            var province = await app.UnitIdAsync("80");
+            commune = await db.Units.Where(u => u.ParentId == province && u.ValidTo == null).OrderBy(u => u.Code).Select(u => u.Code).FirstAsync();
+            planId = await db.Plans.Where(p => p.NumberSymbol == null).Select(p => p.Id).FirstAsync();
+        }
+
+        var officer = await app.SignInAsync(await app.OfficerOfAsync(commune), BrowserApp.OfficerPassword);
+        await officer.GotoAsync($"{app.BaseUrl}/plans/{planId}");
+        await officer.Locator("#plan-subordinate summary").ClickAsync();
+        var form = officer.Locator("#plan-subordinate form");
+        await form.Locator("input[name=title]").FillAsync("Kế hoạch phòng thủ dân sự của xã năm 2026");
+        await form.Locator("input[name=taskIds]").Nth(0).CheckAsync();
+        await form.Locator("input[name=taskIds]").Nth(1).CheckAsync();
+        await BrowserApp.ScreenshotAsync(officer, "32-carry-down-form");
+        await form.Locator("#subordinate-create").ClickAsync();
+
+        await Assertions.Expect(officer.Locator("#plan-title")).ToContainTextAsync("Kế hoạch phòng thủ dân sự của xã năm 2026");
+        await Assertions.Expect(officer.Locator("#plan-message")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("table.tasks tbody tr")).ToHaveCountAsync(2);
+
+        // The province's plan page shows the commune carrying those tasks down.
+        var admin = await app.SignInAsync("admin", app.AdminPassword);
+        await admin.GotoAsync($"{app.BaseUrl}/plans/{planId}");
+        await Assertions.Expect(admin.Locator(".carried-down")).ToHaveCountAsync(2);
+    }
 }
