@@ -34,6 +34,13 @@ public sealed class EvaluateStations(PtdsDbContext db)
             .Where(a => stationIds.Contains(a.StationId)).ToListAsync(ct);
         var allRules = await db.RiskRules.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
 
+        // One read of every touched station's last day (from the earliest of their latest times).
+        var since = latest.Count == 0 ? DateTime.MaxValue : latest.Values.Min() - Lookback;
+        var recent = (await db.Observations.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => stationIds.Contains(o.StationId) && o.ObservedAt > since)
+                .Select(o => new { o.StationId, Reading = new Reading(o.ObservedAt, o.Variable, o.Value) })
+                .ToListAsync(ct))
+            .ToLookup(x => x.StationId, x => x.Reading);
         var raised = new List<DraftWarning>();
         foreach (var station in stations)
         {
@@ -43,11 +50,7 @@ public sealed class EvaluateStations(PtdsDbContext db)
             }
 
             var day = DateOnly.FromDateTime(at);
-            var since = at - Lookback;
-            var readings = await db.Observations.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.StationId == station.Id && o.ObservedAt > since && o.ObservedAt <= at)
-                .Select(o => new Reading(o.ObservedAt, o.Variable, o.Value))
-                .ToListAsync(ct);
+            var readings = recent[station.Id].Where(r => r.At > at - Lookback && r.At <= at).ToList();
             var levels = alarms.Where(a => a.StationId == station.Id && a.IsValidOn(day)).OrderByDescending(a => a.ValidFrom).FirstOrDefault()?.ToLevels() ?? AlarmLevels.None;
             var rules = RulesFor(allRules, station.Unit.Path, day);
             var assessment = RiskEngine.Evaluate(new StationFacts(station.Name, station.Zone, levels), readings, rules, at);

@@ -151,21 +151,16 @@ public sealed class IngestObservations(PtdsDbContext db)
             return (fresh, corrected);
         }
 
-        var stored = new Dictionary<(int, DateTime, StationVariable), double>();
-        foreach (var group in rows.GroupBy(r => r.Row.StationId))
-        {
-            var from = group.Min(r => r.Row.ObservedAt);
-            var to = group.Max(r => r.Row.ObservedAt);
-            var existing = await db.Observations.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.StationId == group.Key && o.ObservedAt >= from && o.ObservedAt <= to)
-                .Select(o => new { o.ObservedAt, o.Variable, o.Value })
-                .ToListAsync(ct);
-            foreach (var e in existing)
-            {
-                stored[(group.Key, e.ObservedAt, e.Variable)] = e.Value;
-            }
-        }
-
+        // One read for the whole batch: its stations over its time span (a batch is a station's
+        // recent readings, or a backfill block; either way a narrow range of the primary key).
+        var stationIds = rows.Select(r => r.Row.StationId).Distinct().ToList();
+        var from = rows.Min(r => r.Row.ObservedAt);
+        var to = rows.Max(r => r.Row.ObservedAt);
+        var existing = await db.Observations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => stationIds.Contains(o.StationId) && o.ObservedAt >= from && o.ObservedAt <= to)
+            .Select(o => new { o.StationId, o.ObservedAt, o.Variable, o.Value })
+            .ToListAsync(ct);
+        var stored = existing.ToDictionary(e => (e.StationId, e.ObservedAt, e.Variable), e => e.Value);
         foreach (var (index, row) in rows)
         {
             if (!stored.TryGetValue((row.StationId, row.ObservedAt, row.Variable), out var value))
@@ -199,7 +194,8 @@ public sealed class IngestObservations(PtdsDbContext db)
             return;
         }
 
-        var touched = stations.Values.Where(s => rows.Any(r => r.StationId == s.Id)).ToList();
+        var ids = rows.Select(r => r.StationId).ToHashSet();
+        var touched = stations.Values.Where(s => ids.Contains(s.Id)).ToList();
         var unitPath = CommonPath(touched.Select(s => s.Unit.Path).ToList());
         var actor = db.Actor;
         var after = JsonSerializer.Serialize(new
