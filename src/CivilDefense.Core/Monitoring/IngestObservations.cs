@@ -56,7 +56,8 @@ public sealed class IngestObservations(PtdsDbContext db)
         try
         {
             var (fresh, corrected) = await ClassifyAsync(rows, outcomes, ct);
-            await ObservationWriter.UpsertAsync(db, [.. fresh, .. corrected.Select(c => c.Row)], ct);
+            await ObservationWriter.InsertFreshAsync(db, fresh, ct);
+            await ObservationWriter.UpsertAsync(db, corrected.Select(c => c.Row).ToList(), ct);
             var report = new IngestReport(fresh.Count, corrected.Count, outcomes.Count(o => o.Outcome == "Duplicate"), outcomes.Count(o => o.Outcome == "Rejected"), outcomes, []);
             await AuditBatchAsync(source, report, rows.Select(r => r.Row).ToList(), stations, now, ct);
             var touched = fresh.Concat(corrected.Select(c => c.Row)).Select(r => r.StationId).Distinct().ToList();

@@ -239,3 +239,35 @@ public sealed class IngestObservationsTests
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(RiskRule) && a.Action == "Create"));
     }
 }
+
+public sealed class ObservationWriterTests
+{
+    private static readonly DateTime Start = new(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static List<Observation> Rows(int stationId, int count, double value) =>
+        Enumerable.Range(0, count).Select(i => new Observation { StationId = stationId, ObservedAt = Start.AddMinutes(5 * i), Variable = StationVariable.WaterLevel, Value = value, ReceivedAt = Start, Source = "test" }).ToList();
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task InsertFreshAsync_AKeyStoredMeanwhile_FallsBackToTheUpsertAndStoresEveryRow(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var t = await TestTerritory.SeedAsync(database);
+        await using var db = database.Context(Actor.System);
+        var station = new Station { Code = "S1", Name = "S1", UnitId = t.CommuneA.Id };
+        db.Stations.Add(station);
+        await db.SaveChangesAsync();
+
+        // Another writer stored row 500 after the batch was classified: the COPY fails on its key.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await ObservationWriter.UpsertAsync(db, Rows(station.Id, 1200, 1.0).Skip(500).Take(1).ToList(), CancellationToken.None);
+            await ObservationWriter.InsertFreshAsync(db, Rows(station.Id, 1200, 2.0), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(1200, await db.Observations.CountAsync());
+        Assert.Equal(1200, await db.Observations.CountAsync(o => o.Value == 2.0));
+    }
+}
