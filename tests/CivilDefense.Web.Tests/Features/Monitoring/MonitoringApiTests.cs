@@ -213,4 +213,28 @@ public sealed class MonitoringApiTests
         Assert.DoesNotContain("MOC-HOA", await officerB.GetStringAsync("/monitoring"));
         Assert.DoesNotContain("id=\"new-rule\"", await officerB.GetStringAsync("/monitoring/rules"));
     }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task UpdateStation_SetsZoneAndVariablesInScope_AndIsDeniedOutsideIt(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        var s = await ArrangeAsync(app);
+        var input = new { zone = 2, @operator = "Đài KTTV khu vực Nam Bộ", variables = "WaterLevel, Rainfall", waterLevelMin = -1.0, waterLevelMax = 6.0, ingestTokenId = (int?)null, version = 0 };
+
+        var viewer = await app.ApiAs(app.World.Viewer).PutAsJsonAsync($"/api/v1/monitoring/stations/{s.TanAn}", input);
+        var outside = await app.ApiAs(app.World.OfficerB).PutAsJsonAsync($"/api/v1/monitoring/stations/{s.TanAn}", input);
+        var badVariables = await app.ApiAs(app.World.OfficerA).PutAsJsonAsync($"/api/v1/monitoring/stations/{s.TanAn}", input with { variables = "Snow" });
+        var updated = await app.ApiAs(app.World.OfficerA).PutAsJsonAsync($"/api/v1/monitoring/stations/{s.TanAn}", input);
+        var stale = await app.ApiAs(app.World.OfficerA).PutAsJsonAsync($"/api/v1/monitoring/stations/{s.TanAn}", input);
+
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badVariables.StatusCode);
+        var view = await updated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 2, false), (view.GetProperty("zone").GetInt32(), view.GetProperty("variables").GetArrayLength(), view.GetProperty("boundToToken").GetBoolean()));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        await using var db = app.OpenDatabase();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Station) && a.Action == "Update"));
+    }
 }
