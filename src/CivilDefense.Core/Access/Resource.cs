@@ -17,4 +17,8 @@ public enum Resource
     ReadinessCatalogue,
     /// <summary>Readiness norms and units' hazard profiles: set by the province.</summary>
     ReadinessNorms,
+    /// <summary>Monitoring stations, their alarm levels, observations and the review of draft warnings.</summary>
+    Monitoring,
+    /// <summary>Disaster risk-level rules: set by the province.</summary>
+    RiskRules,
 }

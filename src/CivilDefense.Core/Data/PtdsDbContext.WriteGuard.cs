@@ -226,6 +226,8 @@ public sealed partial class PtdsDbContext
                 return (Resource.Readiness, await PathsAsync(entry, nameof(ReadinessSnapshot.UnitId), ct), null);
             case IUnitResource or ForceSkill or StockCount or StockCountLine or EquipmentType:
                 return await DescribeReadinessAsync(entry, ct);
+            case Monitoring.Station or Monitoring.StationAlarmLevels or Monitoring.DraftWarning or Monitoring.RiskRule or Monitoring.Observation or Monitoring.StationWarningState:
+                return await DescribeMonitoringAsync(entry, ct);
             default:
                 return await DescribePlanRecordAsync(entry, ct)
                     ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");

@@ -76,6 +76,9 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var planTasks = await DemoPlans.SeedAsync(db, dataDirectory ?? DefaultDataDirectory, territory.Province, ct);
             progress?.Report($"Plans: {planTasks} tasks imported from the demo plan documents.");
+            db.ChangeTracker.Clear();
+            var stations = await DemoMonitoring.SeedAsync(db, dataDirectory ?? DefaultDataDirectory, territory.Province, ct);
+            progress?.Report($"Monitoring: {stations} stations with their alarm levels, and the stated risk rules.");
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
                 oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);

@@ -71,6 +71,16 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
         var plan = await check.Plans.SingleAsync();
         Assert.Equal((9, 22), (await check.PlanTaskGroups.CountAsync(g => g.PlanId == plan.Id), await check.PlanTasks.CountAsync(t => t.PlanId == plan.Id)));
         Assert.True(await check.PlanAssignments.CountAsync() > 1000);
+
+        // The shared station list: all nine stations on their post-2025 units (two in An Giang), known levels only.
+        var stations = await check.Stations.Include(s => s.Unit).Include(s => s.AlarmLevels).ToListAsync();
+        Assert.Equal(9, stations.Count);
+        Assert.Equal(7, stations.Count(s => s.Unit.ParentId == province.Id));
+        var mocHoa = stations.Single(s => s.Code == "MOC-HOA").AlarmLevels.Single();
+        Assert.Equal((1.2, (double?)null, 2.0), (mocHoa.Bd1, mocHoa.Bd2, mocHoa.Bd3));
+        Assert.Contains("NOT VERIFIED", stations.Single(s => s.Code == "TAN-AN").AlarmLevels.Single().Source);
+        Assert.All(stations, s => Assert.Null(s.Zone));
+        Assert.Equal(6, await check.RiskRules.CountAsync(r => r.UnitId == province.Id));
     }
 
     [Fact]

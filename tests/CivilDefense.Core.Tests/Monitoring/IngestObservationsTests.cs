@@ -1,0 +1,273 @@
+using System.Text;
+using CivilDefense.Core.Access;
+using CivilDefense.Core.Common;
+using CivilDefense.Core.Data;
+using CivilDefense.Core.Monitoring;
+using CivilDefense.Core.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilDefense.Core.Tests.Monitoring;
+
+public sealed class IngestObservationsTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 10, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private sealed record World(TestDatabase Database, TestTerritory Territory, Station MocHoa, Station TanAn, ApiToken MocHoaToken, ManualClock Clock)
+    {
+        public PtdsDbContext As(Actor actor) => Database.Context(actor, Clock);
+
+        public Actor Officer => TestTerritory.ActorAt(Territory.CommuneA, Role.Officer);
+
+        public Actor Commander => TestTerritory.ActorAt(Territory.Province, Role.Commander);
+
+        public Actor StationToken(ApiToken token) => new(token.Name, Role.Officer, Territory.CommuneA.Id, Territory.CommuneA.Path, TokenId: token.Id);
+    }
+
+    /// <summary>Mộc Hóa (zone 1, BĐ1 1.2, BĐ3 2.0, water level and rain) and Tân An (no levels) in commune A, with the default rules.</summary>
+    private static async Task<World> ArrangeAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var t = await TestTerritory.SeedAsync(database);
+        await using var db = database.Context(Actor.System);
+        var secret = TokenSecrets.Create();
+        var token = new ApiToken { Name = "moc-hoa-station", Prefix = secret.Prefix, SecretHash = secret.SecretHash, Role = Role.Officer, UnitId = t.CommuneA.Id, ExpiresAt = DateTime.UtcNow.AddDays(1) };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        var mocHoa = new Station { Code = "MOC-HOA", Name = "Mộc Hóa", Zone = 1, UnitId = t.CommuneA.Id, Variables = "WaterLevel,Rainfall", IngestTokenId = token.Id, WaterLevelMin = -2, WaterLevelMax = 8 };
+        mocHoa.AlarmLevels.Add(new StationAlarmLevels { Bd1 = 1.2, Bd3 = 2.0, Source = "test" });
+        var tanAn = new Station { Code = "TAN-AN", Name = "Tân An", UnitId = t.CommuneA.Id };
+        tanAn.AlarmLevels.Add(new StationAlarmLevels { Source = "NOT VERIFIED" });
+        db.Stations.AddRange(mocHoa, tanAn);
+        db.RiskRules.AddRange(DefaultRiskRules.For(t.Province.Id));
+        await db.SaveChangesAsync();
+        return new World(database, t, mocHoa, tanAn, token, new ManualClock(Now));
+    }
+
+    private static ObservationInput Water(string station, int minute, double value) =>
+        new(station, Now.AddHours(-6).AddMinutes(minute).ToString("yyyy-MM-ddTHH:mm:ssZ"), "WaterLevel", value);
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_SameBatchTwice_SecondChangesNothing(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        ObservationInput[] batch = [Water("MOC-HOA", 0, 1.0), Water("MOC-HOA", 5, 1.1), Water("TAN-AN", 0, 0.9)];
+
+        await using var first = w.As(w.Officer);
+        var one = (await new IngestObservations(first).HandleAsync(batch, "api", false, CancellationToken.None)).Value!;
+        await using var second = w.As(w.Officer);
+        var two = (await new IngestObservations(second).HandleAsync(batch, "api", false, CancellationToken.None)).Value!;
+
+        Assert.Equal((3, 0, 0), (one.Accepted, one.Duplicates, one.Rejected));
+        Assert.Equal((0, 0, 3), (two.Accepted, two.Corrected, two.Duplicates));
+        await using var check = w.As(Actor.System);
+        Assert.Equal(3, await check.Observations.CountAsync());
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.EntityType == "ObservationBatch"));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_LateOutOfOrderAndCorrectedValues_AreStoredByTheirKey(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        await using (var db = w.As(w.Officer))
+        {
+            await new IngestObservations(db).HandleAsync([Water("MOC-HOA", 30, 1.3), Water("MOC-HOA", 20, 1.2)], "api", false, CancellationToken.None);
+        }
+
+        await using var late = w.As(w.Officer);
+        var report = (await new IngestObservations(late).HandleAsync([Water("MOC-HOA", 10, 1.1), Water("MOC-HOA", 20, 1.25)], "api", false, CancellationToken.None)).Value!;
+
+        Assert.Equal((1, 1), (report.Accepted, report.Corrected));
+        Assert.Equal("Corrected", report.Items[1].Outcome);
+        await using var check = w.As(Actor.System);
+        var series = await check.Observations.OrderBy(o => o.ObservedAt).Select(o => o.Value).ToListAsync();
+        Assert.Equal([1.1, 1.25, 1.3], series);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_ImpossibleValues_AreRejectedWithTheirReason(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        var at = Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        ObservationInput[] batch =
+        [
+            new("MOC-HOA", at, "WaterLevel", 9.5),
+            new("MOC-HOA", at, "Rainfall", -1),
+            new("MOC-HOA", at, "Salinity", 5),
+            new("MOC-HOA", Now.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ"), "WaterLevel", 1),
+            new("MOC-HOA", "2025-10-20T10:00:00", "WaterLevel", 1),
+            new("NOWHERE", at, "WaterLevel", 1),
+            new("MOC-HOA", at, "Snow", 1),
+            new("MOC-HOA", at, "WaterLevel", 1.0),
+        ];
+
+        await using var db = w.As(w.Officer);
+        var report = (await new IngestObservations(db).HandleAsync(batch, "api", false, CancellationToken.None)).Value!;
+
+        Assert.Equal((1, 7), (report.Accepted, report.Rejected));
+        Assert.Contains("outside the station's plausible range", report.Items[0].Reason);
+        Assert.Equal("rainfall cannot be negative", report.Items[1].Reason);
+        Assert.Contains("does not report Salinity", report.Items[2].Reason);
+        Assert.Contains("in the future", report.Items[3].Reason);
+        Assert.Contains("offset", report.Items[4].Reason);
+        Assert.Equal(("station", "unknown station NOWHERE"), (report.Items[5].Field, report.Items[5].Reason));
+        Assert.Equal("variable", report.Items[6].Field);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_StationToken_PostsForItsStationOnly(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+
+        await using var own = w.As(w.StationToken(w.MocHoaToken));
+        var allowed = await new IngestObservations(own).HandleAsync([Water("MOC-HOA", 0, 1.0)], "api", false, CancellationToken.None);
+        await using var other = w.As(w.StationToken(w.MocHoaToken));
+        var denied = await new IngestObservations(other).HandleAsync([Water("TAN-AN", 0, 1.0)], "api", false, CancellationToken.None);
+        await using var viewer = w.As(TestTerritory.ActorAt(w.Territory.Province, Role.Viewer));
+        var viewerDenied = await new IngestObservations(viewer).HandleAsync([Water("TAN-AN", 0, 1.0)], "api", false, CancellationToken.None);
+        await using var outside = w.As(TestTerritory.ActorAt(w.Territory.CommuneB, Role.Officer));
+        var unseen = (await new IngestObservations(outside).HandleAsync([Water("MOC-HOA", 0, 1.0)], "api", false, CancellationToken.None)).Value!;
+
+        Assert.True(allowed.IsSuccess);
+        Assert.IsType<ForbiddenError>(denied.Error);
+        Assert.IsType<ForbiddenError>(viewerDenied.Error);
+        Assert.Equal("unknown station MOC-HOA", Assert.Single(unseen.Items).Reason);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_CrossingBd3AndFlappingForHours_RaisesOneDraftWithItsExplanation(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        // Six hours at 5-minute steps, alternating just above and just below BĐ3, posted one reading per request.
+        for (var minute = 0; minute < 360; minute += 5)
+        {
+            await using var db = w.As(w.Officer);
+            var value = minute / 5 % 2 == 0 ? 2.03 : 1.97;
+            await new IngestObservations(db).HandleAsync([Water("MOC-HOA", minute, value)], "api", false, CancellationToken.None);
+        }
+
+        await using var check = w.As(w.Commander);
+        var drafts = await new ListWarnings(check).HandleAsync(null, null, CancellationToken.None);
+        var draft = Assert.Single(drafts);
+        Assert.Equal((2, Hazard.Flood, WarningStatus.Draft, w.Territory.CommuneA.Id), (draft.Level, draft.Hazard, draft.Status, draft.UnitId));
+        Assert.StartsWith("Mộc Hóa 2.03 m ≥ BĐ3 2.00 m, zone 1, one basin → level 2", draft.ExplanationEn);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_LevelRaisedInTheBatch_IsReturnedAndAutoIssueMarksItReady(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        await using (var system = w.As(Actor.System))
+        {
+            var rule = await system.RiskRules.SingleAsync(r => r.Hazard == Hazard.Flood && r.Level == 2);
+            rule.AutoIssue = true;
+            await system.SaveChangesAsync();
+        }
+
+        await using var db = w.As(w.Officer);
+        var report = (await new IngestObservations(db).HandleAsync([Water("MOC-HOA", 0, 1.5), Water("MOC-HOA", 5, 2.1)], "api", false, CancellationToken.None)).Value!;
+
+        var raised = Assert.Single(report.RaisedWarnings);
+        Assert.Equal((2, true, WarningStatus.Ready), (raised.Level, raised.AutoIssue, raised.Status));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task CsvBackfill_OneBadLine_StoresNothingAndNamesLineAndField(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        const string csv = "station,time,variable,value\nMOC-HOA,2025-10-20T01:00:00Z,WaterLevel,1.1\nMOC-HOA,2025-10-20T01:05:00Z,Rainfall,-3\nMOC-HOA,2025-10-20T01:10:00Z,WaterLevel,abc\n";
+
+        await using var db = w.As(w.Officer);
+        var result = (await new ImportObservationsCsv(db).HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "backfill.csv", CancellationToken.None)).Value!;
+        var good = csv.Replace(",-3", ",3").Replace(",abc", ",1.2");
+        await using var db2 = w.As(w.Officer);
+        var ok = (await new ImportObservationsCsv(db2).HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(good)), "backfill.csv", CancellationToken.None)).Value!;
+        await using var db3 = w.As(w.Officer);
+        var secondBad = (await new ImportObservationsCsv(db3).HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv.Replace(",abc", ",1.2"))), "b.csv", CancellationToken.None)).Value!;
+
+        Assert.Equal("line 4, field value: 'abc' is not a number", Assert.Single(result.Errors).ToString());
+        Assert.Equal("line 3, field value: rainfall cannot be negative", Assert.Single(secondBad.Errors).ToString());
+        Assert.Equal(3, ok.Report!.Accepted);
+        await using var check = w.As(Actor.System);
+        Assert.Equal(3, await check.Observations.CountAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task RiskRules_EditedByTheProvinceOnly(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        var input = new RiskRuleInput(w.Territory.Province.Id, Hazard.HeavyRain, 2, null, null, null, 0, null, 0, 24, 200, 400, false, 5, false, "QĐ 18/2021/QĐ-TTg (test)", null, null);
+
+        await using var officer = w.As(w.Officer);
+        var rules = await new ListRiskRules(officer).HandleAsync(CancellationToken.None);
+        var denied = await new EditRiskRule(officer).CreateAsync(input, CancellationToken.None);
+        var deniedUpdate = await new EditRiskRule(officer).UpdateAsync(rules[0].Id, input, CancellationToken.None);
+        await using var commander = w.As(w.Commander);
+        var created = await new EditRiskRule(commander).CreateAsync(input, CancellationToken.None);
+        var onCommune = await new EditRiskRule(commander).CreateAsync(input with { UnitId = w.Territory.CommuneA.Id }, CancellationToken.None);
+
+        Assert.Equal(6, rules.Count);
+        Assert.All(rules, r => Assert.False(r.CanEdit));
+        Assert.IsType<ForbiddenError>(denied.Error);
+        Assert.IsType<ForbiddenError>(deniedUpdate.Error);
+        Assert.True(created.IsSuccess);
+        Assert.IsType<ValidationError>(onCommune.Error);
+        await using var check = w.As(Actor.System);
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(RiskRule) && a.Action == "Create"));
+    }
+}
+
+public sealed class ObservationWriterTests
+{
+    private static readonly DateTime Start = new(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static List<Observation> Rows(int stationId, int count, double value) =>
+        Enumerable.Range(0, count).Select(i => new Observation { StationId = stationId, ObservedAt = Start.AddMinutes(5 * i), Variable = StationVariable.WaterLevel, Value = value, ReceivedAt = Start, Source = "test" }).ToList();
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task InsertFreshAsync_AKeyStoredMeanwhile_FallsBackToTheUpsertAndStoresEveryRow(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var t = await TestTerritory.SeedAsync(database);
+        await using var db = database.Context(Actor.System);
+        var station = new Station { Code = "S1", Name = "S1", UnitId = t.CommuneA.Id };
+        db.Stations.Add(station);
+        await db.SaveChangesAsync();
+
+        // Another writer stored row 500 after the batch was classified: the COPY fails on its key.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await ObservationWriter.UpsertAsync(db, Rows(station.Id, 1200, 1.0).Skip(500).Take(1).ToList(), CancellationToken.None);
+            await ObservationWriter.InsertFreshAsync(db, Rows(station.Id, 1200, 2.0), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(1200, await db.Observations.CountAsync());
+        Assert.Equal(1200, await db.Observations.CountAsync(o => o.Value == 2.0));
+    }
+}
