@@ -26,6 +26,7 @@ public static class FeatureRegistry
         services.AddReadinessScore();
         services.AddReadiness();
         Plans.PlanTrackingApi.AddPlanTracking(services);
+        Delivery.DeliveryFeature.AddDelivery(services);
         return services;
     }
 
