@@ -19,7 +19,10 @@ internal static class OutboxWriter
 {
     public const int RowsPerTransaction = 200_000;
 
-    private const int SqliteRowsPerStatement = 500;
+    // Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a name by a linear
+    // scan: binding costs rows² per statement. 500 rows (3,000 parameters) made 2,000,000 rows take
+    // four minutes; a few dozen rows keep the saving of fewer statements without that cost.
+    private const int SqliteRowsPerStatement = 32;
 
     private const string Columns = "\"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"UnitId\", \"State\", \"Attempts\", \"QueuedAt\", \"NextAttemptAt\", \"IdempotencyKey\"";
 
