@@ -146,5 +146,8 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<Shelter>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<StockCount>().HasQueryFilter(c => ScopePath == null || c.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<StockCountLine>().HasQueryFilter(l => ScopePath == null || l.StockCount.Unit.Path.StartsWith(ScopePath));
+
+        // Deliveries carry people's phone numbers and addresses: read where the recipient's commune lies.
+        modelBuilder.Entity<Alerts.Delivery.Delivery>().HasQueryFilter(d => ScopePath == null || Units.Any(u => u.Id == d.UnitId && u.Path.StartsWith(ScopePath)));
     }
 }

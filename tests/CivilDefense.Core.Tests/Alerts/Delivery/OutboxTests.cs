@@ -222,4 +222,19 @@ public sealed class OutboxTests
         Assert.Equal((DeliveryState.Sent, 2), (saved.State, saved.Attempts));
         Assert.Equal(4, await store.CountUnfinishedAsync(CancellationToken.None));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Deliveries_AreReadOnlyWhereTheRecipientsCommuneLies(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        var alertId = await kit.QueueAsync("sms", 4, i => $"+8498{i}");
+
+        await using var inA = kit.Database.Context(TestTerritory.ActorAt(kit.Territory.CommuneA, Role.Viewer));
+        await using var inB = kit.Database.Context(TestTerritory.ActorAt(kit.Territory.CommuneB, Role.Officer));
+        await using var province = kit.Database.Context(TestTerritory.ActorAt(kit.Territory.Province, Role.Commander));
+
+        Assert.Equal(4, await inA.Deliveries.CountAsync(d => d.AlertId == alertId));
+        Assert.Equal(0, await inB.Deliveries.CountAsync(d => d.AlertId == alertId));
+        Assert.Equal(4, await province.Deliveries.CountAsync(d => d.AlertId == alertId));
+    }
 }
