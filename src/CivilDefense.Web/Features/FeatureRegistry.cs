@@ -27,6 +27,7 @@ public static class FeatureRegistry
         services.AddReadiness();
         Plans.PlanTrackingApi.AddPlanTracking(services);
         Monitoring.MonitoringApi.AddMonitoring(services);
+        Delivery.DeliveryFeature.AddDelivery(services);
         return services;
     }
 

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace CivilDefense.Bench.Delivery;
+
+/// <summary>
+/// The loopback SMS gateway of the benchmark (Kestrel): answers 200, or 503 for 1% of requests,
+/// after a random 0-50 ms, and counts per gateway name what it accepted, by idempotency key, so
+/// the run can compare its count with the outbox's and count duplicates.
+/// </summary>
+public static class MockGateway
+{
+    private sealed class Tally
+    {
+        public long Requests;
+        public long Accepted;
+        public long Refused;
+        public long FirstTicks = long.MaxValue;
+        public long LastTicks;
+        public readonly ConcurrentDictionary<string, int> Keys = new();
+    }
+
+    public static async Task RunAsync(int port, double errorRate, int maxDelayMs)
+    {
+        var tallies = new ConcurrentDictionary<string, Tally>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port));
+        var app = builder.Build();
+
+        app.MapPost("/{gateway}/one", async (string gateway, HttpRequest request) =>
+            await HandleAsync(tallies.GetOrAdd(gateway, _ => new Tally()), request, batch: false, errorRate, maxDelayMs));
+        app.MapPost("/{gateway}/batch", async (string gateway, HttpRequest request) =>
+            await HandleAsync(tallies.GetOrAdd(gateway, _ => new Tally()), request, batch: true, errorRate, maxDelayMs));
+        app.MapGet("/stats", () => tallies.ToDictionary(t => t.Key, t => new
+        {
+            t.Value.Requests,
+            t.Value.Accepted,
+            t.Value.Refused,
+            DistinctKeys = t.Value.Keys.Count,
+            Duplicates = t.Value.Accepted - t.Value.Keys.Count,
+            Seconds = t.Value.Accepted == 0 ? 0 : TimeSpan.FromTicks(t.Value.LastTicks - t.Value.FirstTicks).TotalSeconds,
+        }));
+        app.MapPost("/reset", () => tallies.Clear());
+        Console.WriteLine($"gateway listening on {port}");
+        await app.RunAsync();
+    }
+
+    private static async Task<IResult> HandleAsync(Tally tally, HttpRequest request, bool batch, double errorRate, int maxDelayMs)
+    {
+        using var document = await JsonDocument.ParseAsync(request.Body);
+        Interlocked.Increment(ref tally.Requests);
+        await Task.Delay(Random.Shared.Next(0, maxDelayMs + 1));
+        var items = batch ? document.RootElement.GetProperty("messages").EnumerateArray().ToList() : [document.RootElement];
+        if (Random.Shared.NextDouble() < errorRate)
+        {
+            Interlocked.Add(ref tally.Refused, items.Count);
+            return Results.StatusCode(503);
+        }
+
+        foreach (var item in items)
+        {
+            tally.Keys.AddOrUpdate(item.GetProperty("idempotencyKey").GetString()!, 1, (_, n) => n + 1);
+        }
+
+        // Times of acceptance: the achieved rate is accepted / (last - first).
+        var now = DateTime.UtcNow.Ticks;
+        InterlockedMin(ref tally.FirstTicks, now);
+        InterlockedMax(ref tally.LastTicks, now);
+        Interlocked.Add(ref tally.Accepted, items.Count);
+        return Results.Ok();
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        long seen;
+        while (value < (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}

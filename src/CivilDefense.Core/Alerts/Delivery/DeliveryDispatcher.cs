@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CivilDefense.Core.Alerts.Delivery.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CivilDefense.Core.Alerts.Delivery;
+
+/// <summary>Counts since start, for logs and benchmarks.</summary>
+public sealed class DispatchCounters
+{
+    private long _claimed;
+    private long _sent;
+    private long _failed;
+    private long _retried;
+    private long _dead;
+
+    public long Claimed => Interlocked.Read(ref _claimed);
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public long Retried => Interlocked.Read(ref _retried);
+
+    public long Dead => Interlocked.Read(ref _dead);
+
+    internal void AddClaimed(int n) => Interlocked.Add(ref _claimed, n);
+
+    internal void Count(DeliveryState state)
+    {
+        _ = state switch
+        {
+            DeliveryState.Sent => Interlocked.Increment(ref _sent),
+            DeliveryState.Failed => Interlocked.Increment(ref _failed),
+            DeliveryState.Retried => Interlocked.Increment(ref _retried),
+            _ => Interlocked.Increment(ref _dead),
+        };
+    }
+}
+
+/// <summary>
+/// Sends what the outbox holds. One loop claims due deliveries in batches under a lease; the
+/// sends run concurrently per channel, each gateway held to its rate (token bucket) and its
+/// number of open requests; one writer records outcomes in batches. A claimed delivery keeps a
+/// place in the in-flight window until its outcome is committed, so after a crash at most a
+/// window's worth can have been sent without the outbox knowing: those, and only those, go out
+/// twice, with the same idempotency key.
+/// </summary>
+public sealed class DeliveryDispatcher(
+    IOutboxStore store,
+    IReadOnlyDictionary<string, ChannelRuntime> channels,
+    DispatcherOptions options,
+    TimeProvider clock,
+    ILogger? log = null)
+{
+    private readonly ILogger _log = log ?? NullLogger.Instance;
+    private readonly RetryPolicy _retry = new(options.MaxAttempts, options.BackoffBase, options.BackoffMax);
+    private readonly ConcurrentDictionary<Guid, Task<IReadOnlyList<DeliveryMessage>>> _messages = new();
+    private long _inFlight;
+
+    public string WorkerId { get; } = options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    public DispatchCounters Counters { get; } = new();
+
+    /// <summary>Dispatches until cancelled; on cancellation stops claiming and lets sends in progress finish and be recorded.</summary>
+    public Task RunAsync(CancellationToken ct) => RunAsync(untilIdle: false, ct);
+
+    /// <summary>Dispatches until no delivery is left unfinished (tests, benchmarks, a CLI run).</summary>
+    public Task DrainAsync(CancellationToken ct) => RunAsync(untilIdle: true, ct);
+
+    private async Task RunAsync(bool untilIdle, CancellationToken ct)
+    {
+        using var window = new SemaphoreSlim(options.InFlightWindow, options.InFlightWindow);
+        var outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
+        var recorder = RecordAsync(outcomes.Reader, window);
+        var sends = new ConcurrentDictionary<Task, bool>();
+        try
+        {
+            await ClaimLoopAsync(untilIdle, window, outcomes.Writer, sends, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: fall through and finish what was claimed.
+        }
+        finally
+        {
+            await Task.WhenAll(sends.Keys);
+            outcomes.Writer.Complete();
+            await recorder;
+        }
+    }
+
+    private async Task ClaimLoopAsync(bool untilIdle, SemaphoreSlim window, ChannelWriter<DeliveryOutcome> outcomes, ConcurrentDictionary<Task, bool> sends, CancellationToken ct)
+    {
+        var want = Math.Min(options.ClaimBatchSize, options.InFlightWindow);
+        while (!ct.IsCancellationRequested)
+        {
+            // Room in the window first, then the claim: claimed rows never wait for a place.
+            for (var i = 0; i < want; i++)
+            {
+                await window.WaitAsync(ct);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            IReadOnlyList<ClaimedDelivery> claimed;
+            try
+            {
+                claimed = await store.ClaimAsync(WorkerId, want, now, now + options.Lease, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                window.Release(want);
+                _log.LogWarning(e, "Claiming deliveries failed; trying again.");
+                await Task.Delay(options.PollInterval, clock, ct);
+                continue;
+            }
+
+            if (claimed.Count < want)
+            {
+                window.Release(want - claimed.Count);
+            }
+
+            if (claimed.Count == 0)
+            {
+                if (untilIdle && Interlocked.Read(ref _inFlight) == 0 && await store.CountUnfinishedAsync(ct) == 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(options.PollInterval, clock, ct);
+                continue;
+            }
+
+            Interlocked.Add(ref _inFlight, claimed.Count);
+            Counters.AddClaimed(claimed.Count);
+            foreach (var group in claimed.GroupBy(c => c.Channel, StringComparer.Ordinal))
+            {
+                var rows = group.ToList();
+                if (!channels.TryGetValue(group.Key, out var channel))
+                {
+                    foreach (var row in rows)
+                    {
+                        outcomes.TryWrite(Transient(row, $"Channel '{group.Key}' is not configured."));
+                    }
+
+                    continue;
+                }
+
+                for (var start = 0; start < rows.Count; start += channel.BatchSize)
+                {
+                    var batch = rows.GetRange(start, Math.Min(channel.BatchSize, rows.Count - start));
+                    var send = SendAsync(channel, batch, outcomes);
+                    sends.TryAdd(send, true);
+                    _ = send.ContinueWith(t => sends.TryRemove(t, out _), TaskScheduler.Default);
+                }
+            }
+        }
+    }
+
+    /// <summary>One request's worth: waits for the gateway's rate and a free connection, sends, reports outcomes.</summary>
+    private async Task SendAsync(ChannelRuntime channel, List<ClaimedDelivery> batch, ChannelWriter<DeliveryOutcome> outcomes)
+    {
+        // Sends are not cancelled on shutdown: a send cut half-way would be a send the outbox cannot
+        // account for. The channel's own timeout bounds them.
+        var ct = CancellationToken.None;
+        IReadOnlyList<SendResult> results;
+        try
+        {
+            var messages = new List<OutgoingMessage>(batch.Count);
+            foreach (var row in batch)
+            {
+                messages.Add(await MessageForAsync(row, ct));
+            }
+
+            if (channel.RateLimit is { } bucket)
+            {
+                await bucket.TakeAsync(batch.Count, ct);
+            }
+
+            await channel.Requests.WaitAsync(ct);
+            try
+            {
+                results = channel.Channel is IBatchingDeliveryChannel batching && batch.Count > 1
+                    ? await batching.SendBatchAsync(messages, ct)
+                    : [await channel.Channel.SendAsync(messages[0], ct)];
+            }
+            finally
+            {
+                channel.Requests.Release();
+            }
+        }
+        catch (MissingMessageException e)
+        {
+            results = Enumerable.Repeat(SendResult.Rejected(e.Message), batch.Count).ToArray();
+        }
+        catch (Exception e)
+        {
+            _log.LogWarning(e, "Sending {Count} deliveries through {Channel} failed.", batch.Count, channel.Name);
+            results = Enumerable.Repeat(SendResult.Transient(e.GetType().Name + ": " + e.Message), batch.Count).ToArray();
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var result = results[i];
+            outcomes.TryWrite(result.Status switch
+            {
+                SendStatus.Sent => new DeliveryOutcome(batch[i].Id, DeliveryState.Sent),
+                SendStatus.Rejected => new DeliveryOutcome(batch[i].Id, DeliveryState.Failed, null, result.Error),
+                _ => Transient(batch[i], result.Error ?? "transient failure"),
+            });
+        }
+    }
+
+    private DeliveryOutcome Transient(ClaimedDelivery row, string error)
+    {
+        var state = _retry.AfterTransientFailure(row.Attempts);
+        var next = state == DeliveryState.Retried
+            ? clock.GetUtcNow().UtcDateTime + _retry.Backoff(row.Attempts, Random.Shared.NextDouble())
+            : (DateTime?)null;
+        return new DeliveryOutcome(row.Id, state, next, error.Length <= 500 ? error : error[..500]);
+    }
+
+    private async Task<OutgoingMessage> MessageForAsync(ClaimedDelivery row, CancellationToken ct)
+    {
+        var messages = await _messages.GetOrAdd(row.AlertId, id => store.MessagesAsync(id, ct));
+
+        // The recipient's language if the alert has it, else Vietnamese, else whatever there is.
+        var message = messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language == row.Language)
+            ?? messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase))
+            ?? messages.FirstOrDefault(m => m.Channel == row.Channel)
+            ?? throw new MissingMessageException($"The alert has no message for channel '{row.Channel}'.");
+        return new OutgoingMessage(row.Id, row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
+    }
+
+    /// <summary>Writes outcomes as they come, many per transaction under load; frees their window places after the commit.</summary>
+    private async Task RecordAsync(ChannelReader<DeliveryOutcome> reader, SemaphoreSlim window)
+    {
+        var batch = new List<DeliveryOutcome>(8192);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < 20_000 && reader.TryRead(out var outcome))
+            {
+                batch.Add(outcome);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await store.RecordAsync(WorkerId, batch, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+                    break;
+                }
+                catch (Exception e) when (attempt < 5)
+                {
+                    _log.LogWarning(e, "Recording {Count} delivery outcomes failed (attempt {Attempt}); trying again.", batch.Count, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock);
+                }
+                catch (Exception e)
+                {
+                    // The rows stay sending under this lease and are resumed after it expires.
+                    _log.LogError(e, "Recording {Count} delivery outcomes failed; they will be resumed after the lease.", batch.Count);
+                    break;
+                }
+            }
+
+            foreach (var outcome in batch)
+            {
+                Counters.Count(outcome.State);
+            }
+
+            Interlocked.Add(ref _inFlight, -batch.Count);
+            window.Release(batch.Count);
+        }
+    }
+
+    private sealed class MissingMessageException(string message) : Exception(message);
+}

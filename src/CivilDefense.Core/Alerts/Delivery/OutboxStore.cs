@@ -1,0 +1,66 @@
+using System.Data.Common;
+using CivilDefense.Core.Data;
+
+namespace CivilDefense.Core.Alerts.Delivery;
+
+/// <summary>A delivery as a dispatcher holds it after the claim; <see cref="Attempts"/> counts this attempt.</summary>
+public sealed record ClaimedDelivery(long Id, Guid AlertId, Guid RecipientId, string Channel, string Address, string Language, int Attempts, string IdempotencyKey);
+
+/// <summary>How an attempt ended, to be written back; <see cref="NextAttemptAt"/> only for <see cref="DeliveryState.Retried"/>.</summary>
+public sealed record DeliveryOutcome(long Id, DeliveryState State, DateTime? NextAttemptAt = null, string? Error = null);
+
+/// <summary>
+/// The dispatcher's side of the outbox: claim due deliveries under a lease, write back outcomes,
+/// read the alert texts. One implementation per provider, because the claim is where they differ
+/// (row locks skipped on PostgreSQL, the single writer on SQLite).
+/// </summary>
+public interface IOutboxStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Marks up to <paramref name="limit"/> due deliveries (queued, waiting for a retry, or sending
+    /// under an expired lease) as sending under this owner's lease, counts the attempt, and returns them.
+    /// </summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTime now, DateTime leaseExpiresAt, CancellationToken ct);
+
+    /// <summary>Writes outcomes in one transaction. A failure only changes a row this owner still holds.</summary>
+    Task RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTime now, CancellationToken ct);
+
+    Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct);
+
+    /// <summary>Deliveries not yet in a final state (queued, sending, retried).</summary>
+    Task<long> CountUnfinishedAsync(CancellationToken ct);
+}
+
+public static class OutboxStores
+{
+    public static IOutboxStore Open(DatabaseOptions database) => database.Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresOutboxStore(database.ConnectionString),
+        DatabaseProvider.Sqlite => new SqliteOutboxStore(database.ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown provider {database.Provider}."),
+    };
+
+    /// <summary>The states a claim picks up; the partial index of due deliveries has the same predicate.</summary>
+    internal const string DuePredicate = "\"State\" IN ('Queued', 'Retried', 'Sending')";
+
+    /// <summary>Reads (Channel, Language, Subject, Body) rows of one alert's messages.</summary>
+    internal static async Task<IReadOnlyList<DeliveryMessage>> ReadMessagesAsync(DbDataReader reader, Guid alertId, CancellationToken ct)
+    {
+        var messages = new List<DeliveryMessage>();
+        while (await reader.ReadAsync(ct))
+        {
+            messages.Add(new DeliveryMessage
+            {
+                AlertId = alertId,
+                Channel = reader.GetString(0),
+                Language = reader.GetString(1),
+                Subject = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Body = reader.GetString(3),
+            });
+        }
+
+        return messages;
+    }
+
+    internal const string ClaimedColumns = "\"Id\", \"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"Attempts\", \"IdempotencyKey\"";
+}
