@@ -17,4 +17,6 @@ public enum Resource
     ReadinessCatalogue,
     /// <summary>Readiness norms and units' hazard profiles: set by the province.</summary>
     ReadinessNorms,
+    /// <summary>Alert subscribers: residents and organisations' duty contacts (issue 5).</summary>
+    Subscribers,
 }
