@@ -18,10 +18,11 @@ public sealed partial class TargetingIndex
     private readonly double[] _lat;     // by position, located subscribers only
     private readonly double[] _lon;
     private readonly int[] _ids;        // by position: located first, then those known by commune only
-    private readonly Dictionary<string, (int Start, int End)> _communes;
-    private readonly int[] _communePositions;
+    private readonly Dictionary<string, (int Start, int End)> _communes; // a commune's runs: [Start, End) of the two arrays below
+    private readonly int[] _runStart;   // runs of consecutive positions in one commune, so a geocode marks ranges, not points
+    private readonly int[] _runEnd;
 
-    private TargetingIndex(TargetingGrid grid, int[] cellStart, double[] lat, double[] lon, int[] ids, Dictionary<string, (int, int)> communes, int[] communePositions)
+    private TargetingIndex(TargetingGrid grid, int[] cellStart, double[] lat, double[] lon, int[] ids, Dictionary<string, (int, int)> communes, (int[] Start, int[] End) runs)
     {
         _grid = grid;
         _cellStart = cellStart;
@@ -29,7 +30,7 @@ public sealed partial class TargetingIndex
         _lon = lon;
         _ids = ids;
         _communes = communes;
-        _communePositions = communePositions;
+        (_runStart, _runEnd) = runs;
     }
 
     /// <summary>Subscribers in the index (located or known by commune).</summary>
@@ -73,25 +74,25 @@ public sealed partial class TargetingIndex
         var lon = new double[located.Length];
         var ids = new int[kept.Length];
         var next = cellStart[..^1];
-        var byPosition = new SubscriberLocation[kept.Length];
+        var communeAt = new string?[kept.Length];
         for (var i = 0; i < located.Length; i++)
         {
             var p = next[cellOf[i]]++;
             lat[p] = located[i].Lat!.Value;
             lon[p] = located[i].Lon!.Value;
             ids[p] = located[i].SubscriberId;
-            byPosition[p] = located[i];
+            communeAt[p] = located[i].CommuneCode;
         }
 
         var tail = located.Length;
         foreach (var s in kept.Where(s => !HasLocation(s)))
         {
             ids[tail] = s.SubscriberId;
-            byPosition[tail++] = s;
+            communeAt[tail++] = s.CommuneCode;
         }
 
-        var (communes, communePositions) = ByCommune(byPosition);
-        return new TargetingIndex(grid, cellStart, lat, lon, ids, communes, communePositions);
+        var (communes, runs) = ByCommune(communeAt);
+        return new TargetingIndex(grid, cellStart, lat, lon, ids, communes, runs);
     }
 
     /// <summary>Every subscriber in the area, each once, in index order.</summary>
@@ -114,7 +115,7 @@ public sealed partial class TargetingIndex
             {
                 for (var i = range.Start; i < range.End; i++)
                 {
-                    marks.Set(_communePositions[i]);
+                    marks.SetRange(_runStart[i], _runEnd[i]);
                 }
             }
         }
@@ -125,21 +126,73 @@ public sealed partial class TargetingIndex
     private static bool HasLocation(SubscriberLocation s) =>
         s.Lat is { } lat && s.Lon is { } lon && double.IsFinite(lat) && double.IsFinite(lon);
 
-    private static (Dictionary<string, (int, int)>, int[]) ByCommune(SubscriberLocation[] byPosition)
+    /// <summary>
+    /// Positions grouped by commune code with a counting sort (one dictionary look-up per subscriber),
+    /// each commune's ascending positions then cut into runs of consecutive ones: a cell inside one
+    /// commune is a single run.
+    /// </summary>
+    private static (Dictionary<string, (int, int)>, (int[], int[])) ByCommune(string?[] communeAt)
     {
-        var groups = Enumerable.Range(0, byPosition.Length)
-            .Where(p => byPosition[p].CommuneCode is not null)
-            .GroupBy(p => byPosition[p].CommuneCode!, StringComparer.Ordinal);
-        var positions = new List<int>(byPosition.Length);
-        var ranges = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ordinalOf = new int[communeAt.Length];
+        var counts = new List<int>();
+        for (var p = 0; p < communeAt.Length; p++)
         {
-            var start = positions.Count;
-            positions.AddRange(group);
-            ranges[group.Key] = (start, positions.Count);
+            if (communeAt[p] is not { } code)
+            {
+                ordinalOf[p] = -1;
+                continue;
+            }
+
+            if (!ordinals.TryGetValue(code, out var ordinal))
+            {
+                ordinals[code] = ordinal = counts.Count;
+                counts.Add(0);
+            }
+
+            ordinalOf[p] = ordinal;
+            counts[ordinal]++;
         }
 
-        return (ranges, [.. positions]);
+        var starts = new int[counts.Count + 1];
+        for (var o = 0; o < counts.Count; o++)
+        {
+            starts[o + 1] = starts[o] + counts[o];
+        }
+
+        var next = starts[..^1];
+        var positions = new int[starts[^1]];
+        for (var p = 0; p < communeAt.Length; p++)
+        {
+            if (ordinalOf[p] >= 0)
+            {
+                positions[next[ordinalOf[p]]++] = p;
+            }
+        }
+
+        var runStart = new List<int>();
+        var runEnd = new List<int>();
+        var ranges = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var (code, ordinal) in ordinals)
+        {
+            var first = runStart.Count;
+            for (var i = starts[ordinal]; i < starts[ordinal + 1]; i++)
+            {
+                if (runStart.Count > first && runEnd[^1] == positions[i])
+                {
+                    runEnd[^1]++;
+                }
+                else
+                {
+                    runStart.Add(positions[i]);
+                    runEnd.Add(positions[i] + 1);
+                }
+            }
+
+            ranges[code] = (first, runStart.Count);
+        }
+
+        return (ranges, ([.. runStart], [.. runEnd]));
     }
 }
 
