@@ -163,6 +163,45 @@ public sealed partial class SubscribersWebTests
         Assert.Contains("Trực 1", page);
     }
 
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task EditPage_OfficerCreatesAndEdits_ViewerCannotOpenIt(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        var officer = await app.SignInAsync(app.World.OfficerA);
+        var blank = await officer.GetStringAsync("/subscribers/edit");
+        var created = await officer.PostAsync("/subscribers/edit", Form(blank, new()
+        {
+            ["Kind"] = "DutyContact",
+            ["Name"] = "Trực ban UBND",
+            ["Phone"] = "0276 3822 123",
+            ["Language"] = "vi",
+            ["OrganizationId"] = app.World.OrganizationA.Id.ToString(),
+            ["ContactOrder"] = "1",
+            ["IsDutyOfficer"] = "true",
+            ["Version"] = "0",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using var db = app.OpenDatabase();
+        var contact = await db.Subscribers.SingleAsync();
+        Assert.Equal((app.World.CommuneA.Id, true, SubscriberOrigin.Staff), (contact.UnitId, contact.IsDutyOfficer, contact.Origin));
+
+        var invalid = await officer.PostAsync($"/subscribers/edit/{contact.Id}", Form(blank, new()
+        {
+            ["Kind"] = "DutyContact",
+            ["Name"] = "Trực ban UBND",
+            ["Language"] = "vi",
+            ["Version"] = contact.Version.ToString(),
+            ["OrganizationId"] = app.World.OrganizationA.Id.ToString(),
+            ["ContactOrder"] = "7",
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+
+        var viewer = await app.SignInAsync(app.World.Viewer);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/subscribers/edit/{contact.Id}")).StatusCode);
+        Assert.Contains("•••", await viewer.GetStringAsync("/subscribers"));
+    }
+
     private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = PtdsApp.AntiforgeryToken(page);
