@@ -49,7 +49,8 @@ internal sealed class RecipientMarks(int count)
     /// <summary>The marked positions mapped through <paramref name="ids"/>, in position order.</summary>
     public int[] Select(int[] ids)
     {
-        var result = new int[Count()];
+        // Every element is written below: skipping the zeroing saves a pass over a large array.
+        var result = GC.AllocateUninitializedArray<int>(Count());
         var n = 0;
         for (var w = 0; w < _words.Length; w++)
         {
