@@ -24,7 +24,7 @@ internal sealed class PostGis : IAsyncDisposable
         _connection = connection;
     }
 
-    public static async Task<PostGis> CreateAsync(string admin, Resident[] residents)
+    public static async Task<PostGis> CreateAsync(string admin, Resident[] residents, string[] communeCodes)
     {
         var name = "ptds_bench_targeting_" + Environment.ProcessId;
         await ExecuteAsync(admin, $"CREATE DATABASE {name}");
@@ -40,7 +40,7 @@ internal sealed class PostGis : IAsyncDisposable
             {
                 await import.StartRowAsync();
                 await import.WriteAsync(r.Id, NpgsqlDbType.Integer);
-                await import.WriteAsync(r.Commune, NpgsqlDbType.Text);
+                await import.WriteAsync(communeCodes[r.CommuneIndex], NpgsqlDbType.Text);
                 await import.WriteAsync(r.Lat, NpgsqlDbType.Double);
                 await import.WriteAsync(r.Lon, NpgsqlDbType.Double);
             }

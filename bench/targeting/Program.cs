@@ -18,14 +18,14 @@ Console.WriteLine($"Generated {residents.Length:N0} subscribers in {communes.Cou
 clock.Restart();
 // BENCH_POINTS_PER_CELL tries another cell size; BENCH_OURS_ONLY=1 skips PostGIS (for tuning only: the recorded run needs both).
 var perCell = double.TryParse(Environment.GetEnvironmentVariable("BENCH_POINTS_PER_CELL"), CultureInfo.InvariantCulture, out var chosen) ? chosen : TargetingIndex.DefaultPointsPerCell;
-var index = TargetingIndex.Build([.. residents.Select(r => new SubscriberLocation(r.Id, r.Lat, r.Lon, r.Commune))], pointsPerCell: perCell);
+var index = TargetingIndex.Build([.. residents.Select(r => new SubscriberLocation(r.Id, r.Lat, r.Lon, communes[r.CommuneIndex].Code))], pointsPerCell: perCell);
 Console.WriteLine($"Index built in {clock.Elapsed.TotalMilliseconds:F0} ms: cell {index.CellSizeDegrees:F5}° (~{index.CellSizeDegrees * 111:F2} km)");
 
 // The polygon around the residents' centre of mass; the circle on the most populous commune.
 var centre = new GeoPoint(Lat: residents.Average(r => r.Lat), Lon: residents.Average(r => r.Lon));
 var polygon = Generator.AlertPolygon(index, centre, vertices: 300, share: 0.10);
-var biggest = communes.MaxBy(c => c.Population)!.Code;
-var circleCentre = new GeoPoint(Lat: residents.Where(r => r.Commune == biggest).Average(r => r.Lat), Lon: residents.Where(r => r.Commune == biggest).Average(r => r.Lon));
+var biggest = communes.IndexOf(communes.MaxBy(c => c.Population)!);
+var circleCentre = new GeoPoint(Lat: residents.Where(r => r.CommuneIndex == biggest).Average(r => r.Lat), Lon: residents.Where(r => r.CommuneIndex == biggest).Average(r => r.Lon));
 var circle = new AreaCircle(circleCentre, 10);
 var codes = communes.Where((_, i) => i % 8 == 3).Select(c => c.Code).Take(12).ToArray();
 
@@ -37,10 +37,10 @@ var scenarios = new (string Name, AlertArea Area)[]
     ("all three (the alert)", AlertArea.Of(polygons: [polygon], circles: [circle], geocodes: codes)),
 };
 
-Console.WriteLine($"Polygon centre {centre.Lat:F4} N {centre.Lon:F4} E; circle centre {circleCentre.Lat:F4} N {circleCentre.Lon:F4} E (commune {biggest}); geocodes {string.Join(' ', codes)}");
+Console.WriteLine($"Polygon centre {centre.Lat:F4} N {centre.Lon:F4} E; circle centre {circleCentre.Lat:F4} N {circleCentre.Lon:F4} E (commune {communes[biggest].Code}); geocodes {string.Join(' ', codes)}");
 Console.WriteLine($"Load average before PostGIS load: {File.ReadAllText("/proc/loadavg").Trim()}");
 var oursOnly = Environment.GetEnvironmentVariable("BENCH_OURS_ONLY") == "1";
-await using var gis = oursOnly ? null : await PostGis.CreateAsync(postgres, residents);
+await using var gis = oursOnly ? null : await PostGis.CreateAsync(postgres, residents, [.. communes.Select(c => c.Code)]);
 Console.WriteLine($"Load average before measuring: {File.ReadAllText("/proc/loadavg").Trim()}");
 
 var failures = 0;
