@@ -21,4 +21,6 @@ public enum Resource
     Monitoring,
     /// <summary>Disaster risk-level rules: set by the province.</summary>
     RiskRules,
+    /// <summary>Alert subscribers: residents and organisations' duty contacts (issue 5).</summary>
+    Subscribers,
 }

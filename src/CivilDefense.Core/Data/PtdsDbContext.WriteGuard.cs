@@ -16,7 +16,7 @@ public sealed partial class PtdsDbContext
 {
     /// <summary>Values not copied into the audit trail: secrets, and geometry too large to be useful there.</summary>
     private static readonly HashSet<string> MaskedProperties =
-        [nameof(User.PasswordHash), nameof(ApiToken.SecretHash), nameof(AdministrativeUnit.Boundary), nameof(AdministrativeUnit.BoundarySimplified)];
+        [nameof(User.PasswordHash), nameof(ApiToken.SecretHash), nameof(AdministrativeUnit.Boundary), nameof(AdministrativeUnit.BoundarySimplified), nameof(Alerts.Subscribers.Subscriber.ConfirmationHash)];
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -144,7 +144,7 @@ public sealed partial class PtdsDbContext
         var (resource, unitPaths, organizationId) = await DescribeAsync(entry, ct);
         foreach (var path in unitPaths)
         {
-            if (!AccessPolicy.CanWrite(actor, resource, path, organizationId) && !IsOwnProfileEdit(actor, entry))
+            if (!AccessPolicy.CanWrite(actor, resource, path, organizationId) && !IsOwnProfileEdit(actor, entry) && !IsSubscriberSelfService(entry))
             {
                 throw new AccessDeniedException($"{actor.Name} may not {entry.State.ToString().ToLowerInvariant()} this {entry.Metadata.ClrType.Name}.");
             }
@@ -228,6 +228,8 @@ public sealed partial class PtdsDbContext
                 return await DescribeReadinessAsync(entry, ct);
             case Monitoring.Station or Monitoring.StationAlarmLevels or Monitoring.DraftWarning or Monitoring.RiskRule or Monitoring.Observation or Monitoring.StationWarningState:
                 return await DescribeMonitoringAsync(entry, ct);
+            case Alerts.Subscribers.Subscriber subscriber:
+                return await DescribeSubscriberAsync(entry, subscriber, ct);
             default:
                 return await DescribePlanRecordAsync(entry, ct)
                     ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");

@@ -28,6 +28,7 @@ public static class FeatureRegistry
         Plans.PlanTrackingApi.AddPlanTracking(services);
         Monitoring.MonitoringApi.AddMonitoring(services);
         Delivery.DeliveryFeature.AddDelivery(services);
+        Subscribers.SubscriberServices.AddSubscribers(services);
         return services;
     }
 
@@ -45,5 +46,6 @@ public static class FeatureRegistry
         api.MapReadinessApi();
         Plans.PlanTrackingApi.MapPlanTrackingApi(api);
         Monitoring.MonitoringApi.MapMonitoringApi(api);
+        Subscribers.SubscribersApi.MapSubscribersApi(api);
     }
 }

@@ -8,9 +8,10 @@ namespace CivilDefense.Web.Tests.Platform;
 
 public sealed class EndpointAuthorizationTests
 {
-    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages.</summary>
+    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages, alert subscription (issue 5).</summary>
     private static readonly HashSet<string> PublicRoutes =
-        ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready"];
+        ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready",
+            "subscribe", "subscribe/confirm", "subscribe/unsubscribe", "api/v1/public/subscriptions", "api/v1/public/subscriptions/{id:int}/confirm", "api/v1/public/subscriptions/unsubscribe"];
 
     [Fact]
     public async Task EveryEndpoint_HasAnAuthorizationPolicyOrIsKnownPublic()
