@@ -9,8 +9,8 @@ SEED=../shared/seeds/002_9a0f3735eabe22ce.txt
 [ -f "$SEED" ] || SEED=data/demo/plans/ke-hoach-thuc-hien-nghi-quyet-22-nq-tw.md
 dotnet build bench/plans -c Release -nologo -v quiet >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet bench/plans/bin/Release/net10.0/PlansBench.dll "$SEED" data/demo "$RUNS" sqlite
+dotnet bench/plans/bin/Release/net10.0/PlansBench.dll "$SEED" bench/plans/bin/Release/net10.0/demo "$RUNS" sqlite
 if [ -n "${2:-}" ]; then
-  dotnet bench/plans/bin/Release/net10.0/PlansBench.dll "$SEED" data/demo "$RUNS" "postgres=$2"
+  dotnet bench/plans/bin/Release/net10.0/PlansBench.dll "$SEED" bench/plans/bin/Release/net10.0/demo "$RUNS" "postgres=$2"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

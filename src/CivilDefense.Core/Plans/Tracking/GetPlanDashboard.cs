@@ -1,8 +1,6 @@
-using System.Linq.Expressions;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace CivilDefense.Core.Plans.Tracking;
 
@@ -34,11 +32,11 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
 
         var assignments = Filtered(planId, filter);
 
-        // One scan for statuses and both flags: three grouped queries over the scope-filtered
-        // joins cost PostgreSQL about 100 ms each on a 25,000-assignment plan.
-        var byStatus = await assignments.Select(CellFacts(TrackingFlags.IsOverdue(today), TrackingFlags.IsSilent(plan.ReportingPeriod, plan.IssuedOn, today)))
-            .GroupBy(x => new { x.GroupId, x.OrganizationId, x.Status })
-            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, g.Key.Status, Count = g.Count(), Overdue = g.Sum(x => x.Overdue), Silent = g.Sum(x => x.Silent) })
+        // Three plain grouped scans. Summing a flag inside one GROUP BY made EF Core emit a
+        // correlated subquery per group (PostgreSQL: 2 s for 25,000 assignments), and a NOT EXISTS
+        // is an anti-join only as a filter.
+        var byStatus = await assignments.GroupBy(a => new { a.Task.GroupId, a.OrganizationId, a.Status })
+            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
         var counts = byStatus.Select(x => (x.GroupId, x.OrganizationId, Status: x.Status.ToString(), x.Count)).ToList();
         if (period is not null)
@@ -46,8 +44,8 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
             counts = await CountsForPeriodAsync(assignments, period.Key, counts, ct);
         }
 
-        var overdue = byStatus.Where(x => x.Overdue > 0).GroupBy(x => (x.GroupId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Overdue));
-        var silent = byStatus.Where(x => x.Silent > 0).GroupBy(x => (x.GroupId, x.OrganizationId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Silent));
+        var overdue = await CountByCellAsync(assignments.Where(TrackingFlags.IsOverdue(today)), ct);
+        var silent = await CountByCellAsync(assignments.Where(TrackingFlags.IsSilent(plan.ReportingPeriod, plan.IssuedOn, today)), ct);
         var cells = counts.GroupBy(x => (x.GroupId, x.OrganizationId))
             .Select(g =>
             {
@@ -152,35 +150,11 @@ public sealed class GetPlanDashboard(PtdsDbContext db)
         return result;
     }
 
-    /// <summary>A heat-map cell's facts of one assignment, the flags as 0/1 so SQL can sum them.</summary>
-    private sealed class CellFact
-    {
-        public int GroupId { get; init; }
-
-        public int OrganizationId { get; init; }
-
-        public AssignmentStatus Status { get; init; }
-
-        public int Overdue { get; init; }
-
-        public int Silent { get; init; }
-    }
-
-    private static Expression<Func<PlanAssignment, CellFact>> CellFacts(Expression<Func<PlanAssignment, bool>> overdue, Expression<Func<PlanAssignment, bool>> silent)
-    {
-        Expression<Func<PlanAssignment, bool, bool, CellFact>> shape = (a, o, s) => new CellFact
-        {
-            GroupId = a.Task.GroupId,
-            OrganizationId = a.OrganizationId,
-            Status = a.Status,
-            Overdue = o ? 1 : 0,
-            Silent = s ? 1 : 0,
-        };
-        var a = shape.Parameters[0];
-        var body = ReplacingExpressionVisitor.Replace(shape.Parameters[1], ReplacingExpressionVisitor.Replace(overdue.Parameters[0], a, overdue.Body), shape.Body);
-        body = ReplacingExpressionVisitor.Replace(shape.Parameters[2], ReplacingExpressionVisitor.Replace(silent.Parameters[0], a, silent.Body), body);
-        return Expression.Lambda<Func<PlanAssignment, CellFact>>(body, a);
-    }
+    private static async Task<Dictionary<(int, int), int>> CountByCellAsync(IQueryable<PlanAssignment> assignments, CancellationToken ct) =>
+        (await assignments.GroupBy(a => new { a.Task.GroupId, a.OrganizationId })
+            .Select(g => new { g.Key.GroupId, g.Key.OrganizationId, Count = g.Count() })
+            .ToListAsync(ct))
+        .ToDictionary(x => (x.GroupId, x.OrganizationId), x => x.Count);
 
     private async Task<IReadOnlyList<ProgressPoint>> ProgressAsync(int planId, DashboardFilter filter, CancellationToken ct)
     {
