@@ -17,4 +17,8 @@ public enum Resource
     ReadinessCatalogue,
     /// <summary>Readiness norms and units' hazard profiles: set by the province.</summary>
     ReadinessNorms,
+    /// <summary>Alerts the province issues (CAP): written by its commanders and officers, read in its subtree.</summary>
+    Alerts,
+    /// <summary>Neighbour feeds and the alerts received from them: set by the province's administrators and commanders.</summary>
+    AlertFeeds,
 }

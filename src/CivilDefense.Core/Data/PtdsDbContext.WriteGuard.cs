@@ -227,7 +227,8 @@ public sealed partial class PtdsDbContext
             case IUnitResource or ForceSkill or StockCount or StockCountLine or EquipmentType:
                 return await DescribeReadinessAsync(entry, ct);
             default:
-                return await DescribePlanRecordAsync(entry, ct)
+                return await DescribeAlertRecordAsync(entry, ct)
+                    ?? await DescribePlanRecordAsync(entry, ct)
                     ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }
     }

@@ -146,5 +146,7 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<Shelter>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<StockCount>().HasQueryFilter(c => ScopePath == null || c.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<StockCountLine>().HasQueryFilter(l => ScopePath == null || l.StockCount.Unit.Path.StartsWith(ScopePath));
+
+        ConfigureAlertFilters(modelBuilder);
     }
 }
