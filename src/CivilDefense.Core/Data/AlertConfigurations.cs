@@ -12,6 +12,7 @@ internal sealed class IssuedAlertConfiguration : IEntityTypeConfiguration<Issued
         b.ToTable("issued_alerts");
         b.Property(a => a.Identifier).HasMaxLength(200);
         b.Property(a => a.Sender).HasMaxLength(200);
+        b.Property(a => a.UnitPath).HasMaxLength(200);
         b.Property(a => a.SentText).HasMaxLength(64);
         b.Property(a => a.References).HasMaxLength(8000);
         b.Property(a => a.Note).HasMaxLength(1000);
@@ -36,6 +37,7 @@ internal sealed class NeighbourFeedConfiguration : IEntityTypeConfiguration<Neig
     {
         b.ToTable("neighbour_feeds");
         b.Property(f => f.Name).HasMaxLength(200);
+        b.Property(f => f.UnitPath).HasMaxLength(200);
         b.Property(f => f.Url).HasMaxLength(2000);
         b.Property(f => f.LastOutcome).HasMaxLength(1000);
         b.Property(f => f.Version).IsConcurrencyToken();
@@ -49,6 +51,7 @@ internal sealed class ReceivedAlertConfiguration : IEntityTypeConfiguration<Rece
     {
         b.ToTable("received_alerts");
         b.Property(r => r.Sender).HasMaxLength(200);
+        b.Property(r => r.UnitPath).HasMaxLength(200);
         b.Property(r => r.Identifier).HasMaxLength(200);
         b.Property(r => r.SentText).HasMaxLength(64);
         b.Property(r => r.SentKey).HasMaxLength(64);

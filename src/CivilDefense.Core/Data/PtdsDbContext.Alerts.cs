@@ -21,18 +21,30 @@ public sealed partial class PtdsDbContext
     /// </summary>
     private void ConfigureAlertFilters(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<IssuedAlert>().HasQueryFilter(a => ScopePath == null || a.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(a.Unit.Path));
-        modelBuilder.Entity<NeighbourFeed>().HasQueryFilter(f => ScopePath == null || f.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(f.Unit.Path));
-        modelBuilder.Entity<ReceivedAlert>().HasQueryFilter(r => ScopePath == null || r.Feed.Unit.Path.StartsWith(ScopePath) || ScopePath.StartsWith(r.Feed.Unit.Path));
+        modelBuilder.Entity<IssuedAlert>().HasQueryFilter(a => ScopePath == null || a.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(a.UnitPath));
+        modelBuilder.Entity<NeighbourFeed>().HasQueryFilter(f => ScopePath == null || f.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(f.UnitPath));
+        modelBuilder.Entity<ReceivedAlert>().HasQueryFilter(r => ScopePath == null || r.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(r.UnitPath));
     }
 
     /// <summary>Alerts are written by their province; feeds and what they bring by the province too.</summary>
-    private async Task<(Resource Resource, string[] UnitPaths, int? OrganizationId)?> DescribeAlertRecordAsync(EntityEntry entry, CancellationToken ct) =>
-        entry.Entity switch
+    /// The copied unit path the scope filter reads is set here, never taken from the client.
+    private async Task<(Resource Resource, string[] UnitPaths, int? OrganizationId)?> DescribeAlertRecordAsync(EntityEntry entry, CancellationToken ct)
+    {
+        switch (entry.Entity)
         {
-            IssuedAlert => (Resource.Alerts, await PathsAsync(entry, nameof(IssuedAlert.UnitId), ct), null),
-            NeighbourFeed => (Resource.AlertFeeds, await PathsAsync(entry, nameof(NeighbourFeed.UnitId), ct), null),
-            ReceivedAlert received => (Resource.AlertFeeds, [await UnitPathAsync(received.UnitId, ct)], null),
-            _ => null,
-        };
+            case IssuedAlert alert:
+                var paths = await PathsAsync(entry, nameof(IssuedAlert.UnitId), ct);
+                alert.UnitPath = paths[^1];
+                return (Resource.Alerts, paths, null);
+            case NeighbourFeed feed:
+                var feedPaths = await PathsAsync(entry, nameof(NeighbourFeed.UnitId), ct);
+                feed.UnitPath = feedPaths[^1];
+                return (Resource.AlertFeeds, feedPaths, null);
+            case ReceivedAlert received:
+                received.UnitPath = await UnitPathAsync(received.UnitId, ct);
+                return (Resource.AlertFeeds, [received.UnitPath], null);
+            default:
+                return null;
+        }
+    }
 }

@@ -26,6 +26,7 @@ public static class FeatureRegistry
         services.AddReadinessScore();
         services.AddReadiness();
         Plans.PlanTrackingApi.AddPlanTracking(services);
+        Alerts.AlertsApi.AddAlerts(services);
         return services;
     }
 
@@ -42,5 +43,6 @@ public static class FeatureRegistry
         api.MapReadinessScoreApi();
         api.MapReadinessApi();
         Plans.PlanTrackingApi.MapPlanTrackingApi(api);
+        Alerts.AlertsApi.MapAlertsApi(api);
     }
 }

@@ -35,13 +35,13 @@ public sealed class FeedPoller(PtdsDbContext db, HttpClient http, FeedPollOption
 {
     public async Task<Result<FeedPollResult>> PollAsync(int feedId, CancellationToken ct)
     {
-        var feed = await db.NeighbourFeeds.Include(f => f.Unit).SingleOrDefaultAsync(f => f.Id == feedId, ct);
+        var feed = await db.NeighbourFeeds.SingleOrDefaultAsync(f => f.Id == feedId, ct);
         if (feed is null)
         {
             return new NotFoundError();
         }
 
-        if (!AccessPolicy.CanWrite(db.Actor, Resource.AlertFeeds, feed.Unit.Path))
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.AlertFeeds, feed.UnitPath))
         {
             return new ForbiddenError("Only the province's administrators and commanders poll its feeds.");
         }

@@ -57,13 +57,13 @@ public sealed class ManageFeeds(PtdsDbContext db)
         }
         else
         {
-            feed = await db.NeighbourFeeds.Include(f => f.Unit).SingleOrDefaultAsync(f => f.Id == id, ct);
+            feed = await db.NeighbourFeeds.SingleOrDefaultAsync(f => f.Id == id, ct);
             if (feed is null)
             {
                 return new NotFoundError();
             }
 
-            if (!AccessPolicy.CanWrite(db.Actor, Resource.AlertFeeds, feed.Unit.Path))
+            if (!AccessPolicy.CanWrite(db.Actor, Resource.AlertFeeds, feed.UnitPath))
             {
                 return new ForbiddenError("Only the province's administrators and commanders set its feeds.");
             }

@@ -16,6 +16,9 @@ public sealed class NeighbourFeed : IVersioned
 
     public AdministrativeUnit Unit { get; set; } = null!;
 
+    /// <summary>The unit's tree path, copied by the write guard: the scope filter reads it (the unit itself is out of sight of the communes below).</summary>
+    public string UnitPath { get; set; } = "";
+
     public required string Name { get; set; }
 
     /// <summary>http or https only.</summary>

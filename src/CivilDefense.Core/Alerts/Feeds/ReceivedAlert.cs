@@ -18,6 +18,9 @@ public sealed class ReceivedAlert
     /// <summary>The feed's province, copied: the scope and the uniqueness of the dedupe key.</summary>
     public int UnitId { get; set; }
 
+    /// <summary>The unit's tree path, copied by the write guard: the scope filter reads it (the unit itself is out of sight of the communes below).</summary>
+    public string UnitPath { get; set; } = "";
+
     public required string Sender { get; set; }
 
     public required string Identifier { get; set; }
@@ -38,6 +41,9 @@ public sealed class ReceivedAlert
 
     /// <summary>The PTDS hazard when the publisher used the VN_LOAI_THIEN_TAI event code.</summary>
     public PtdsHazard? Hazard { get; set; }
+
+    /// <summary>The risk level when the publisher gave the VN_CAP_DO_RUI_RO_THIEN_TAI parameter (1-5).</summary>
+    public int? RiskLevel { get; set; }
 
     public string? Severity { get; set; }
 

@@ -30,8 +30,10 @@ public static class ReceivedAlertReader
         var model = reading.Alert;
         var info = model?.Infos.FirstOrDefault(i => i.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase)) ?? model?.Infos.FirstOrDefault();
         var hazardCode = model?.Infos.SelectMany(i => i.EventCodes).FirstOrDefault(c => c.ValueName == PtdsCapProfile.HazardValueName)?.Value;
+        var level = model?.Infos.SelectMany(i => i.Parameters).FirstOrDefault(c => c.ValueName == PtdsCapProfile.RiskLevelValueName)?.Value;
         return new ReceivedAlert
         {
+            RiskLevel = int.TryParse(level, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l is >= 1 and <= 5 ? l : null,
             Sender = Clip(sender, 200),
             Identifier = Clip(identifier, 200),
             SentText = Clip(sent, 64),

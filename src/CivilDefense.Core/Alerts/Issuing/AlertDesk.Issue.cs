@@ -12,7 +12,7 @@ public sealed partial class AlertDesk
 
     public async Task<Result<AlertPreview>> PreviewAsync(int id, Uri publicBase, CancellationToken ct)
     {
-        var alert = await db.IssuedAlerts.Include(a => a.Unit).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var alert = await FindAsync(id, ct);
         if (alert is null)
         {
             return new NotFoundError();
@@ -28,7 +28,7 @@ public sealed partial class AlertDesk
 
     public async Task<Result<AlertView>> IssueAsync(int id, Uri publicBase, CancellationToken ct)
     {
-        var alert = await db.IssuedAlerts.Include(a => a.Unit).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var alert = await FindAsync(id, ct);
         if (alert is null)
         {
             return new NotFoundError();
@@ -125,7 +125,7 @@ public sealed partial class AlertDesk
 
     private async Task<Result<IssuedAlert>> ReplaceableAsync(int id, CancellationToken ct)
     {
-        var alert = await db.IssuedAlerts.Include(a => a.Unit).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var alert = await FindAsync(id, ct);
         if (alert is null)
         {
             return new NotFoundError();

@@ -35,7 +35,7 @@ public sealed partial class AlertDesk
 
         var alert = NewDraft(province.Value);
         alert.Hazard = received.Hazard;
-        alert.RiskLevel = 0;
+        alert.RiskLevel = received.RiskLevel ?? 0;
         alert.RelayedFromId = received.Id;
         alert.AreasJson = AlertJson.Write(source with { Units = units });
         alert.TextsJson = received.TextsJson;

@@ -70,7 +70,7 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             return invalid;
         }
 
-        var alert = await db.IssuedAlerts.Include(a => a.Unit).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var alert = await FindAsync(id, ct);
         if (alert is null)
         {
             return new NotFoundError();
@@ -99,6 +99,18 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
 
     public async Task<Result<AlertView>> GetAsync(int id, CancellationToken ct) =>
         await db.IssuedAlerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } alert ? AlertView.Of(alert) : new NotFoundError();
+
+    /// <summary>The alert with its unit (read past the unit filter: a commune user may see the alert, not the province row).</summary>
+    private async Task<IssuedAlert?> FindAsync(int id, CancellationToken ct)
+    {
+        var alert = await db.IssuedAlerts.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is not null)
+        {
+            alert.Unit = await db.Units.IgnoreQueryFilters().SingleAsync(u => u.Id == alert.UnitId, ct);
+        }
+
+        return alert;
+    }
 
     private IssuedAlert NewDraft(AdministrativeUnit province) => new()
     {
@@ -139,7 +151,7 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             province = await units.SingleOrDefaultAsync(u => u.Id == id, ct);
             if (province is null || !(actor.Covers(province.Path) || (actor.UnitPath ?? "").StartsWith(province.Path)))
             {
-                return ValidationError.ForField(nameof(AlertInput.UnitId), "No such unit in your scope.");
+                return ValidationError.ForField("unitId", "No such unit in your scope.");
             }
         }
         else
@@ -148,13 +160,13 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             province = await units.Where(u => u.Level == 1 && path.StartsWith(u.Path)).SingleOrDefaultAsync(ct);
             if (province is null)
             {
-                return ValidationError.ForField(nameof(AlertInput.UnitId), "Choose the province the alert is issued for.");
+                return ValidationError.ForField("unitId", "Choose the province the alert is issued for.");
             }
         }
 
         if (province.Level != 1)
         {
-            return ValidationError.ForField(nameof(AlertInput.UnitId), "Alerts are issued by a province.");
+            return ValidationError.ForField("unitId", "Alerts are issued by a province.");
         }
 
         return Refusal(province) is { } refused ? refused : province;
@@ -174,7 +186,7 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             .ToListAsync(ct);
         if (units.Count != ids.Count)
         {
-            return ValidationError.ForField(nameof(AlertInput.AreaUnitIds), "A chosen unit is not in the province.");
+            return ValidationError.ForField("areaUnitIds", "A chosen unit is not in the province.");
         }
 
         var polygons = new List<IReadOnlyList<double[]>>();
@@ -183,7 +195,7 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             var points = CapText.ParsePoints(input.Polygon.Trim(), out var problem);
             if (points is null || points.Count < 3)
             {
-                return ValidationError.ForField(nameof(AlertInput.Polygon), problem ?? "A polygon needs at least three points \"lat,lon lat,lon …\".");
+                return ValidationError.ForField("polygon", problem ?? "A polygon needs at least three points \"lat,lon lat,lon …\".");
             }
 
             var ring = points.Select(p => new[] { p.Latitude, p.Longitude }).ToList();
@@ -201,7 +213,7 @@ public sealed partial class AlertDesk(PtdsDbContext db, AlertsOptions options, I
             var circle = CapText.ParseCircle(input.Circle.Trim(), out var problem);
             if (circle is null)
             {
-                return ValidationError.ForField(nameof(AlertInput.Circle), problem ?? "A circle is \"lat,lon radiusKm\".");
+                return ValidationError.ForField("circle", problem ?? "A circle is \"lat,lon radiusKm\".");
             }
 
             circles.Add(new AlertCircle(circle.Center.Latitude, circle.Center.Longitude, circle.RadiusKm));

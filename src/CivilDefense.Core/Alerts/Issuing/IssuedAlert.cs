@@ -29,6 +29,9 @@ public sealed class IssuedAlert : IVersioned
 
     public AdministrativeUnit Unit { get; set; } = null!;
 
+    /// <summary>The unit's tree path, copied by the write guard: the scope filter reads it (the unit itself is out of sight of the communes below).</summary>
+    public string UnitPath { get; set; } = "";
+
     /// <summary>Null while a draft: the identifier is made from the sent time at issue.</summary>
     public string? Identifier { get; set; }
 

@@ -3,6 +3,7 @@
 CREATE TABLE "neighbour_feeds" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_neighbour_feeds" PRIMARY KEY AUTOINCREMENT,
     "UnitId" INTEGER NOT NULL,
+    "UnitPath" TEXT NOT NULL,
     "Name" TEXT NOT NULL,
     "Url" TEXT NOT NULL,
     "Enabled" INTEGER NOT NULL,
@@ -20,6 +21,7 @@ CREATE TABLE "received_alerts" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_received_alerts" PRIMARY KEY AUTOINCREMENT,
     "FeedId" INTEGER NOT NULL,
     "UnitId" INTEGER NOT NULL,
+    "UnitPath" TEXT NOT NULL,
     "Sender" TEXT NOT NULL,
     "Identifier" TEXT NOT NULL,
     "SentText" TEXT NOT NULL,
@@ -29,6 +31,7 @@ CREATE TABLE "received_alerts" (
     "MessageType" TEXT NULL,
     "Event" TEXT NULL,
     "Hazard" TEXT NULL,
+    "RiskLevel" INTEGER NULL,
     "Severity" TEXT NULL,
     "Headline" TEXT NULL,
     "AreasJson" TEXT NOT NULL,
@@ -53,6 +56,7 @@ CREATE UNIQUE INDEX "IX_received_alerts_UnitId_Sender_Identifier_SentKey" ON "re
 CREATE TABLE "issued_alerts" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_issued_alerts" PRIMARY KEY AUTOINCREMENT,
     "UnitId" INTEGER NOT NULL,
+    "UnitPath" TEXT NOT NULL,
     "Identifier" TEXT NULL,
     "Sender" TEXT NOT NULL,
     "SentUtc" TEXT NULL,
