@@ -41,8 +41,9 @@ public sealed class ManageFeeds(PtdsDbContext db)
         if (id is null)
         {
             var unitId = input.UnitId ?? await ProvinceIdAsync(ct);
-            var unit = unitId is null ? null : await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, ct);
-            if (unit is null || unit.Level != 1)
+            // Read past the unit filter: a commune user names its province, and is then refused (403), not told it does not exist.
+            var unit = unitId is null ? null : await db.Units.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Id == unitId, ct);
+            if (unit is null || unit.Level != 1 || !(db.Actor.Covers(unit.Path) || (db.Actor.UnitPath ?? "").StartsWith(unit.Path, StringComparison.Ordinal)))
             {
                 return ValidationError.ForField("unitId", "Choose the province the feed is polled for.");
             }

@@ -32,7 +32,7 @@ public static class AlertsApi
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("", List);
-        alerts.MapGet(".csv", Csv);
+        api.MapGet("/alerts.csv", Csv).WithTags("Alerts");
         alerts.MapGet("/map", AlertMap.GeoJsonAsync);
         alerts.MapGet("/{id:int}", (AlertDesk desk, int id, CancellationToken ct) => desk.GetAsync(id, ct).ContinueWith(t => t.Result.ToHttp(), ct));
         alerts.MapPost("", Create).RequireAuthorization(Policies.Editor);
