@@ -6,6 +6,9 @@ public sealed class AlertsOptions
     /// <summary>The province's PTDS address: the CAP sender of everything it issues (no spaces or commas).</summary>
     public string Sender { get; set; } = "ptds@tayninh.gov.vn";
 
+    /// <summary>Official code of the deployment's province: the default choice for users above it (a national administrator).</summary>
+    public string ProvinceCode { get; set; } = "80";
+
     /// <summary>The duty line given as &lt;contact&gt;.</summary>
     public string? Contact { get; set; }
 

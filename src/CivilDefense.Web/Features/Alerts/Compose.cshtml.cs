@@ -13,7 +13,7 @@ namespace CivilDefense.Web.Features.Alerts;
 /// Vietnamese and English (and Khmer). Saves a draft (new, edited, or an Update of an issued
 /// alert) and goes to its page, where the CAP preview and the validator's findings are shown.
 /// </summary>
-public sealed class ComposeModel(AlertDesk desk, PtdsDbContext db) : PageModel
+public sealed class ComposeModel(AlertDesk desk, PtdsDbContext db, AlertsOptions options) : PageModel
 {
     public static readonly string[] Languages = ["vi-VN", "en-US", "km-KH"];
 
@@ -115,9 +115,9 @@ public sealed class ComposeModel(AlertDesk desk, PtdsDbContext db) : PageModel
     {
         var path = db.Actor.UnitPath ?? "";
         var provinces = await db.Units.IgnoreQueryFilters().Where(u => u.Level == 1 && u.ValidTo == null && (path.StartsWith(u.Path) || u.Path.StartsWith(path)))
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.FullName, u.Path }).ToListAsync(ct);
+            .OrderBy(u => u.Name).Select(u => new { u.Id, u.FullName, u.Path, u.Code }).ToListAsync(ct);
         Provinces = [.. provinces.Select(p => (p.Id, p.FullName))];
-        ProvinceId ??= provinces.FirstOrDefault()?.Id;
+        ProvinceId ??= (provinces.FirstOrDefault(p => p.Code == options.ProvinceCode) ?? provinces.FirstOrDefault())?.Id;
         var paths = provinces.Select(p => p.Path).ToList();
         var units = await db.Units.IgnoreQueryFilters().Where(u => u.Level > 1 && u.ValidTo == null && u.ParentId != null && provinces.Select(p => p.Id).Contains(u.ParentId.Value))
             .OrderBy(u => u.Name).Select(u => new { u.Id, ProvinceId = u.ParentId!.Value, u.Code, u.FullName }).ToListAsync(ct);
