@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivilDefense.Web.Features.Alerts;
 
 /// <summary>The neighbour feeds: list, add, switch off, poll now (administrators and commanders of the province).</summary>
-public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller) : PageModel
+public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller, CivilDefense.Core.Data.PtdsDbContext db) : PageModel
 {
     public IReadOnlyList<FeedView> Feeds { get; private set; } = [];
 
@@ -37,6 +37,6 @@ public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller) : PageModel
     {
         Feeds = await feeds.ListAsync(ct);
         var actor = PtdsClaims.ToActor(User);
-        CanEdit = AccessPolicy.CanWriteAny(actor, Resource.AlertFeeds);
+        CanEdit = await AlertPermissions.MayWriteAsync(db, actor, Resource.AlertFeeds, ct);
     }
 }

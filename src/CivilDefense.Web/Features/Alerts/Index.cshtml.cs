@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivilDefense.Web.Features.Alerts;
 
 /// <summary>Alerts issued and received, filtered by source, hazard and state; CSV of the same filter.</summary>
-public sealed class IndexModel(AlertRegister register, ManageFeeds feeds) : PageModel
+public sealed class IndexModel(AlertRegister register, ManageFeeds feeds, CivilDefense.Core.Data.PtdsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Source { get; set; }
@@ -32,6 +32,6 @@ public sealed class IndexModel(AlertRegister register, ManageFeeds feeds) : Page
     {
         Alerts = [.. (await register.ListAsync(new AlertListQuery(Source, Hazard, State), ct)).Take(500)];
         Feeds = await feeds.ListAsync(ct);
-        CanCompose = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.Alerts);
+        CanCompose = await AlertPermissions.MayWriteAsync(db, PtdsClaims.ToActor(User), Resource.Alerts, ct);
     }
 }

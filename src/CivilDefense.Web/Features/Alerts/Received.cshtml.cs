@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivilDefense.Web.Features.Alerts;
 
 /// <summary>A neighbour's alert as received, with its findings; relay makes a PTDS draft of it.</summary>
-public sealed class ReceivedModel(AlertRegister register, AlertDesk desk) : PageModel
+public sealed class ReceivedModel(AlertRegister register, AlertDesk desk, CivilDefense.Core.Data.PtdsDbContext db) : PageModel
 {
     public ReceivedAlertView Alert { get; private set; } = null!;
 
@@ -26,7 +26,7 @@ public sealed class ReceivedModel(AlertRegister register, AlertDesk desk) : Page
         }
 
         Alert = alert.Value!;
-        CanRelay = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.Alerts);
+        CanRelay = await AlertPermissions.MayWriteAsync(db, PtdsClaims.ToActor(User), Resource.Alerts, ct);
         return Page();
     }
 

@@ -76,6 +76,10 @@ public sealed class AlertFeedsApiTests
 
         await using (var db = app.OpenDatabase())
         {
+            // Polled just now: not due again before its interval (5 minutes) has passed.
+            var due = new ManageFeeds(db);
+            Assert.DoesNotContain(feedId, await due.DueAsync(DateTime.UtcNow, default));
+            Assert.Contains(feedId, await due.DueAsync(DateTime.UtcNow.AddMinutes(6), default));
             var stored = await db.ReceivedAlerts.OrderBy(r => r.Identifier).ToListAsync();
             Assert.Equal(["LA-1", "LA-2"], stored.Select(r => r.Identifier));
             Assert.Equal(0, stored[0].ErrorCount);
