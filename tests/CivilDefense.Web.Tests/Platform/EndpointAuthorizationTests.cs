@@ -8,9 +8,9 @@ namespace CivilDefense.Web.Tests.Platform;
 
 public sealed class EndpointAuthorizationTests
 {
-    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages.</summary>
+    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages, the published CAP alerts and feed.</summary>
     private static readonly HashSet<string> PublicRoutes =
-        ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready"];
+        ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready", "cap/alerts/{identifier}.xml", "cap/feed.atom"];
 
     [Fact]
     public async Task EveryEndpoint_HasAnAuthorizationPolicyOrIsKnownPublic()
