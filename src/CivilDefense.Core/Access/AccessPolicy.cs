@@ -10,9 +10,9 @@ public static class AccessPolicy
 {
     private static readonly Dictionary<Role, Resource[]> Writes = new()
     {
-        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers],
-        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers],
-        [Role.Officer] = [Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.Plans, Resource.Monitoring, Resource.Subscribers],
+        [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers, Resource.Alerts, Resource.AlertFeeds],
+        [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers, Resource.Alerts, Resource.AlertFeeds],
+        [Role.Officer] = [Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.Plans, Resource.Monitoring, Resource.Subscribers, Resource.Alerts],
         // A liaison writes the records of its own organisation only (checked below): its details,
         // its readiness records, and the progress reports on its assignments.
         [Role.AgencyLiaison] = [Resource.Organizations, Resource.Readiness, Resource.Plans, Resource.Subscribers],
@@ -26,7 +26,7 @@ public static class AccessPolicy
     };
 
     /// <summary>Resources everyone in scope may read; users, tokens and audit need a grant.</summary>
-    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers];
+    private static readonly Resource[] CommonReads = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers, Resource.Alerts, Resource.AlertFeeds];
 
     public static bool CanRead(Actor actor, Resource resource) =>
         actor.IsUnrestricted

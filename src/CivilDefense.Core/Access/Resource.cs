@@ -23,4 +23,8 @@ public enum Resource
     RiskRules,
     /// <summary>Alert subscribers: residents and organisations' duty contacts (issue 5).</summary>
     Subscribers,
+    /// <summary>Alerts the province issues (CAP): written by its commanders and officers, read in its subtree.</summary>
+    Alerts,
+    /// <summary>Neighbour feeds and the alerts received from them: set by the province's administrators and commanders.</summary>
+    AlertFeeds,
 }

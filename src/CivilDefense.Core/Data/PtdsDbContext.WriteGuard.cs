@@ -231,7 +231,8 @@ public sealed partial class PtdsDbContext
             case Alerts.Subscribers.Subscriber subscriber:
                 return await DescribeSubscriberAsync(entry, subscriber, ct);
             default:
-                return await DescribePlanRecordAsync(entry, ct)
+                return await DescribeAlertRecordAsync(entry, ct)
+                    ?? await DescribePlanRecordAsync(entry, ct)
                     ?? throw new InvalidOperationException($"No access rule for {entry.Metadata.ClrType.Name}: add one before writing it.");
         }
     }

@@ -151,5 +151,6 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         // Deliveries carry people's phone numbers and addresses: read where the recipient's commune lies.
         modelBuilder.Entity<Alerts.Delivery.Delivery>().HasQueryFilter(d => ScopePath == null || Units.Any(u => u.Id == d.UnitId && u.Path.StartsWith(ScopePath)));
         FilterSubscribers(modelBuilder);
+        ConfigureAlertFilters(modelBuilder);
     }
 }

@@ -29,6 +29,7 @@ public static class FeatureRegistry
         Monitoring.MonitoringApi.AddMonitoring(services);
         Delivery.DeliveryFeature.AddDelivery(services);
         Subscribers.SubscriberServices.AddSubscribers(services);
+        Alerts.AlertsApi.AddAlerts(services);
         return services;
     }
 
@@ -47,5 +48,6 @@ public static class FeatureRegistry
         Plans.PlanTrackingApi.MapPlanTrackingApi(api);
         Monitoring.MonitoringApi.MapMonitoringApi(api);
         Subscribers.SubscribersApi.MapSubscribersApi(api);
+        Alerts.AlertsApi.MapAlertsApi(api);
     }
 }

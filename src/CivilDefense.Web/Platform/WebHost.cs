@@ -140,6 +140,7 @@ public static class WebHost
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Reader).WithTags("PTDS");
         api.MapPtdsFeatures();
+        Features.Alerts.PublicCapEndpoints.MapPublicCap(app);
         app.MapRazorPages();
     }
 

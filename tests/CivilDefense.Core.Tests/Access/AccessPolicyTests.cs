@@ -16,7 +16,7 @@ public sealed class AccessPolicyTests
         { Role.Commander, Resource.Organizations, true }, { Role.Commander, Resource.Audit, true }, { Role.Commander, Resource.Users, false }, { Role.Commander, Resource.ApiTokens, false },
         { Role.Officer, Resource.CommandBoards, true }, { Role.Officer, Resource.Audit, false }, { Role.Officer, Resource.Users, false },
         { Role.AgencyLiaison, Resource.Territory, true }, { Role.AgencyLiaison, Resource.Audit, false }, { Role.AgencyLiaison, Resource.ApiTokens, false },
-        { Role.Viewer, Resource.Readiness, true }, { Role.Viewer, Resource.Plans, true }, { Role.Viewer, Resource.ReadinessNorms, true }, { Role.Viewer, Resource.ReadinessCatalogue, true }, { Role.Viewer, Resource.Territory, true }, { Role.Viewer, Resource.Organizations, true }, { Role.Viewer, Resource.CommandBoards, true }, { Role.Viewer, Resource.Audit, false }, { Role.Viewer, Resource.Users, false }, { Role.Viewer, Resource.Subscribers, true },
+        { Role.Viewer, Resource.Readiness, true }, { Role.Viewer, Resource.Plans, true }, { Role.Viewer, Resource.ReadinessNorms, true }, { Role.Viewer, Resource.ReadinessCatalogue, true }, { Role.Viewer, Resource.Territory, true }, { Role.Viewer, Resource.Organizations, true }, { Role.Viewer, Resource.CommandBoards, true }, { Role.Viewer, Resource.Audit, false }, { Role.Viewer, Resource.Users, false }, { Role.Viewer, Resource.Subscribers, true }, { Role.Viewer, Resource.Alerts, true }, { Role.Viewer, Resource.AlertFeeds, true },
         { Role.Viewer, Resource.Monitoring, true }, { Role.Viewer, Resource.RiskRules, true }, { Role.AgencyLiaison, Resource.Monitoring, true },
     };
 
@@ -26,9 +26,9 @@ public sealed class AccessPolicyTests
         {
             var allowed = new Dictionary<Role, Resource[]>
             {
-                [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers],
-                [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers],
-                [Role.Officer] = [Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.Plans, Resource.Monitoring, Resource.Subscribers],
+                [Role.Administrator] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Users, Resource.ApiTokens, Resource.Readiness, Resource.ReadinessCatalogue, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers, Resource.Alerts, Resource.AlertFeeds],
+                [Role.Commander] = [Resource.Territory, Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.ReadinessNorms, Resource.Plans, Resource.Monitoring, Resource.RiskRules, Resource.Subscribers, Resource.Alerts, Resource.AlertFeeds],
+                [Role.Officer] = [Resource.Organizations, Resource.CommandBoards, Resource.Readiness, Resource.Plans, Resource.Monitoring, Resource.Subscribers, Resource.Alerts],
                 [Role.AgencyLiaison] = [Resource.Organizations, Resource.Readiness, Resource.Plans, Resource.Subscribers],
                 [Role.Viewer] = [],
             };

@@ -8,10 +8,11 @@ namespace CivilDefense.Web.Tests.Platform;
 
 public sealed class EndpointAuthorizationTests
 {
-    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages, alert subscription (issue 5).</summary>
+    /// <summary>Endpoints that are public on purpose: the login flow, health probes, error pages, alert subscription, the published CAP alerts and feed (issue 5).</summary>
     private static readonly HashSet<string> PublicRoutes =
         ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready",
-            "subscribe", "subscribe/confirm", "subscribe/unsubscribe", "api/v1/public/subscriptions", "api/v1/public/subscriptions/{id:int}/confirm", "api/v1/public/subscriptions/unsubscribe"];
+            "subscribe", "subscribe/confirm", "subscribe/unsubscribe", "api/v1/public/subscriptions", "api/v1/public/subscriptions/{id:int}/confirm", "api/v1/public/subscriptions/unsubscribe",
+            "cap/alerts/{identifier}.xml", "cap/feed.atom"];
 
     [Fact]
     public async Task EveryEndpoint_HasAnAuthorizationPolicyOrIsKnownPublic()
