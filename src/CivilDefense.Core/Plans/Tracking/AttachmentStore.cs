@@ -52,11 +52,11 @@ public sealed class AttachmentStore(AttachmentStoreOptions options)
             : ValidationError.ForField(field, "Only PDF, PNG, JPEG, DOCX, XLSX and plain-text files are accepted, and the content must match the file's extension.");
     }
 
-    /// <summary>Writes the bytes (once per distinct content) and returns their stored name.</summary>
-    public async Task<string> SaveAsync(byte[] content, CancellationToken ct) => (await SaveNewAsync(content, ct)).Name;
-
-    /// <summary>As <see cref="SaveAsync"/>, also saying whether this call wrote the file (it was not stored yet).</summary>
-    public async Task<(string Name, bool Written)> SaveNewAsync(byte[] content, CancellationToken ct)
+    /// <summary>
+    /// Writes the bytes (once per distinct content); returns their stored name and whether this
+    /// call wrote the file, so a caller whose save then fails knows what to remove.
+    /// </summary>
+    public async Task<(string Name, bool Written)> SaveAsync(byte[] content, CancellationToken ct)
     {
         var name = Convert.ToHexStringLower(SHA256.HashData(content));
         System.IO.Directory.CreateDirectory(options.Directory);

@@ -83,7 +83,7 @@ public sealed class FileProgressReport(PtdsDbContext db, AttachmentStore store)
         {
             foreach (var (upload, type) in checkedFiles)
             {
-                var (storedName, isNew) = await store.SaveNewAsync(upload.Content, ct);
+                var (storedName, isNew) = await store.SaveAsync(upload.Content, ct);
                 if (isNew)
                 {
                     written.Add(storedName);

@@ -41,12 +41,7 @@ public sealed class RulesModel(ListRiskRules list, EditRiskRule edit) : PageMode
         }
 
         Error = error.FieldErrors is { } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : error.Message;
-        Response.StatusCode = error switch
-        {
-            NotFoundError => StatusCodes.Status404NotFound,
-            ConflictError => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = Organizations.ErrorText.StatusOf(error);
         await LoadAsync(ct);
         return Page();
     }

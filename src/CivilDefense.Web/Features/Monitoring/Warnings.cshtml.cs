@@ -35,12 +35,7 @@ public sealed class WarningsModel(ListWarnings list, ReviewWarning review) : Pag
         }
 
         Error = result.Error!.FieldErrors is { } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : result.Error.Message;
-        Response.StatusCode = result.Error switch
-        {
-            NotFoundError => StatusCodes.Status404NotFound,
-            ConflictError => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = Organizations.ErrorText.StatusOf(result.Error!);
         await LoadAsync(ct);
         return Page();
     }
