@@ -49,16 +49,18 @@ public sealed class DispatcherConcurrencyTests
         Assert.Equal(420, gateway.Requests.Sum(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("messages").GetArrayLength()));
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.95), $"420 messages at 400/s (burst 20) took {watch.ElapsedMilliseconds} ms.");
 
-        // No stretch of the run saw more than the burst plus the rate over its length (250 ms of
-        // slack for the time between a send and its arrival, on a loaded test machine). An unlimited
-        // dispatcher sends all 420 within a few tens of milliseconds and fails this.
+        // No stretch of the run saw more than the burst plus the rate over its length, with 500 ms of
+        // slack: arrivals are stamped by the in-process receiver, and a stall of a loaded two-core
+        // CI machine (275 ms seen) lets sent requests bunch up before they are stamped. An
+        // unlimited dispatcher sends all 420 within a few tens of milliseconds and still fails
+        // this (allowed there: 25 + 400 × 0.55 = 245).
         var arrivals = gateway.Requests.Select(r => r.At).Order().ToList();
         for (var i = 0; i < arrivals.Count; i++)
         {
             for (var j = i; j < arrivals.Count; j++)
             {
                 var messages = (j - i + 1) * 5;
-                var allowed = 20 + 5 + (400 * ((arrivals[j] - arrivals[i]).TotalSeconds + 0.25));
+                var allowed = 20 + 5 + (400 * ((arrivals[j] - arrivals[i]).TotalSeconds + 0.5));
                 Assert.True(messages <= allowed, $"{messages} messages arrived within {(arrivals[j] - arrivals[i]).TotalMilliseconds:F0} ms.");
             }
         }
