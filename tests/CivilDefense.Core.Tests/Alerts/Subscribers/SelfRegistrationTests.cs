@@ -34,7 +34,7 @@ public sealed class SelfRegistrationTests
             var stored = await db.Subscribers.SingleAsync(s => s.Id == id);
             Assert.Equal((SubscriberStatus.Pending, t.CommuneA.Id), (stored.Status, stored.UnitId));
             Assert.DoesNotContain(sender.Last.Code, stored.ConfirmationHash!);
-            Assert.Empty((await cache.CurrentAsync(db, CancellationToken.None)).Find(AlertArea.Of(geocodes: [t.CommuneA.Code])).SubscriberIds);
+            Assert.Empty((await cache.CurrentAsync(db, CancellationToken.None)).Find(AlertArea.Of(geocodes: [t.CommuneA.Code])).ToArray());
         }
 
         await using (var db = database.Context(Public))
@@ -49,7 +49,7 @@ public sealed class SelfRegistrationTests
 
         await using (var db = database.Context(Actor.System))
         {
-            Assert.Equal([id], (await cache.CurrentAsync(db, CancellationToken.None)).Find(AlertArea.Of(geocodes: [t.CommuneA.Code])).SubscriberIds);
+            Assert.Equal([id], (await cache.CurrentAsync(db, CancellationToken.None)).Find(AlertArea.Of(geocodes: [t.CommuneA.Code])).ToArray());
             var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Subscriber) && a.EntityId == id.ToString()).ToListAsync();
             Assert.True(audit.Count >= 4, $"{audit.Count} audit entries"); // created, code set, wrong try, confirmed
             Assert.All(audit, a => Assert.Equal(t.CommuneA.Id, a.UnitId));

@@ -115,12 +115,12 @@ public sealed class SubscriberAccessTests
         var a = (await new CreateSubscriber(officer).HandleAsync(Resident(t.CommuneA.Id), CancellationToken.None)).Value!;
         var area = AlertArea.Of(circles: [new AreaCircle(new GeoPoint(Lat: 11.2, Lon: 106.3), 1)]);
 
-        Assert.Equal([a.Id], (await cache.CurrentAsync(officer, CancellationToken.None)).Find(area).SubscriberIds);
+        Assert.Equal([a.Id], (await cache.CurrentAsync(officer, CancellationToken.None)).Find(area).ToArray());
         await cache.CurrentAsync(officer, CancellationToken.None);
         Assert.Equal(1, cache.Builds);
 
         await new SetSubscriberActive(officer).HandleAsync(a.Id, false, a.Version, CancellationToken.None);
-        Assert.Empty((await cache.CurrentAsync(officer, CancellationToken.None)).Find(area).SubscriberIds);
+        Assert.Empty((await cache.CurrentAsync(officer, CancellationToken.None)).Find(area).ToArray());
         Assert.Equal(2, cache.Builds);
     }
 }

@@ -139,7 +139,7 @@ public sealed class TargetingIndexTests
         var index = Index((1, 10.5, 106.5));
         var far = new AreaPolygon([P(20, 100), P(20, 101), P(21, 101)]);
 
-        Assert.Empty(index.Find(AlertArea.Of(polygons: [far], circles: [new AreaCircle(P(-30, 20), 50)])).SubscriberIds);
+        Assert.Empty(index.Find(AlertArea.Of(polygons: [far], circles: [new AreaCircle(P(-30, 20), 50)])).ToArray());
     }
 
     private static GeoPoint P(double lat, double lon) => new(Lat: lat, Lon: lon);
@@ -149,7 +149,7 @@ public sealed class TargetingIndexTests
     private static TargetingIndex Index(double? cell, params (int Id, double Lat, double Lon)[] points) =>
         TargetingIndex.Build([.. points.Select(p => new SubscriberLocation(p.Id, p.Lat, p.Lon, null))], cell);
 
-    private static int[] Sorted(TargetingResult result) => [.. result.SubscriberIds.Order()];
+    private static int[] Sorted(TargetingResult result) => [.. result.ToArray().Order()];
 
     /// <summary>A star-shaped polygon with a ragged edge: many edges cross cells at every angle.</summary>
     private static AreaPolygon Star(Random random, GeoPoint centre, double radius, int vertices) =>
