@@ -45,10 +45,11 @@ public sealed partial class PtdsApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A context acting as the given actor (the system by default), for arranging and checking data.</summary>
-    public PtdsDbContext OpenDatabase(Actor? actor = null)
+    public PtdsDbContext OpenDatabase(Actor? actor = null, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<PtdsDbContext>();
         _database.Options.Apply(builder);
+        builder.AddInterceptors(interceptors);
         return new PtdsDbContext(builder.Options, new FixedActorAccessor(actor ?? Actor.System), TimeProvider.System);
     }
 

@@ -46,12 +46,37 @@ public sealed class FeedPoller(PtdsDbContext db, HttpClient http, FeedPollOption
             return new ForbiddenError("Only the province's administrators and commanders poll its feeds.");
         }
 
-        var result = await ReadAsync(feed, ct);
-        feed.LastPolledAt = db.Clock.GetUtcNow().UtcDateTime;
-        feed.LastOutcome = result.Summary.Length > 1000 ? result.Summary[..1000] : result.Summary;
-        feed.LastPollFailed = result.Failed;
-        await db.SaveChangesAsync(ct);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await ReadAsync(feed, ct);
+            feed.LastPolledAt = db.Clock.GetUtcNow().UtcDateTime;
+            feed.LastOutcome = result.Summary.Length > 1000 ? result.Summary[..1000] : result.Summary;
+            feed.LastPollFailed = result.Failed;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Another poll of the same feed (the hosted service and a "poll now", or a second
+                // process) finished between our duplicate check and our save: the unique key
+                // (province, sender, identifier, sent) refused an alert it stored, or the feed's
+                // version had moved on. Read again: those alerts are duplicates now. A second
+                // failure is a real error.
+                ForgetNewAlerts();
+                await db.Entry(feed).ReloadAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>Drops this poll's unsaved alerts from the context.</summary>
+    private void ForgetNewAlerts()
+    {
+        foreach (var added in db.ChangeTracker.Entries<ReceivedAlert>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            added.State = EntityState.Detached;
+        }
     }
 
     private async Task<FeedPollResult> ReadAsync(NeighbourFeed feed, CancellationToken ct)

@@ -82,6 +82,34 @@ public sealed class ManageFeeds(PtdsDbContext db)
         return new FeedView(feed.Id, feed.UnitId, feed.Name, feed.Url, feed.Enabled, feed.IntervalMinutes, feed.LastPolledAt, feed.LastOutcome, feed.LastPollFailed, 0, feed.Version);
     }
 
+    /// <summary>
+    /// Removes a feed that never delivered anything (a mistyped address). A feed with received
+    /// alerts is refused: deleting it would delete what was received from it, which operators
+    /// and the audit may still need; it is disabled instead.
+    /// </summary>
+    public async Task<Result<bool>> DeleteAsync(int id, CancellationToken ct)
+    {
+        var feed = await db.NeighbourFeeds.SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (feed is null)
+        {
+            return new NotFoundError();
+        }
+
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.AlertFeeds, feed.UnitPath))
+        {
+            return new ForbiddenError("Only the province's administrators and commanders set its feeds.");
+        }
+
+        if (await db.ReceivedAlerts.IgnoreQueryFilters().AnyAsync(r => r.FeedId == id, ct))
+        {
+            return new ConflictError("This feed has delivered alerts that are kept; disable it instead of deleting it.");
+        }
+
+        db.NeighbourFeeds.Remove(feed);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Feeds due for a poll (enabled, never polled or polled an interval ago), for the hosted service.</summary>
     public async Task<IReadOnlyList<int>> DueAsync(DateTime now, CancellationToken ct)
     {

@@ -52,6 +52,11 @@ public static class AlertsApi
             return saved.IsSuccess ? TypedResults.Created($"/api/v1/alerts/feeds/{saved.Value!.Id}", saved.Value) : saved.Error!.ToProblem();
         }).RequireAuthorization(Policies.Editor);
         alerts.MapPut("/feeds/{id:int}", async (ManageFeeds feeds, int id, FeedInput input, CancellationToken ct) => (await feeds.SaveAsync(id, input, ct)).ToHttp()).RequireAuthorization(Policies.Editor);
+        alerts.MapDelete("/feeds/{id:int}", async (ManageFeeds feeds, int id, CancellationToken ct) =>
+        {
+            var deleted = await feeds.DeleteAsync(id, ct);
+            return deleted.IsSuccess ? TypedResults.NoContent() : deleted.Error!.ToProblem();
+        }).RequireAuthorization(Policies.Editor);
         alerts.MapPost("/feeds/{id:int}/poll", async (FeedPoller poller, int id, CancellationToken ct) => (await poller.PollAsync(id, ct)).ToHttp()).RequireAuthorization(Policies.Editor);
     }
 

@@ -33,6 +33,28 @@ public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller, CivilDefens
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSwitchAsync(int id, CancellationToken ct)
+    {
+        var feed = (await feeds.ListAsync(ct)).SingleOrDefault(f => f.Id == id);
+        if (feed is null)
+        {
+            return NotFound();
+        }
+
+        var saved = await feeds.SaveAsync(id, new FeedInput(feed.Name, feed.Url, feed.UnitId, !feed.Enabled, feed.IntervalMinutes, feed.Version), ct);
+        Message = saved.IsSuccess ? null : saved.Error!.Message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var deleted = await feeds.DeleteAsync(id, ct);
+        Message = deleted.IsSuccess ? null : deleted.Error!.Message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Feeds = await feeds.ListAsync(ct);

@@ -6,6 +6,7 @@ using CivilDefense.Core.Alerts.Feeds;
 using CivilDefense.Core.Data;
 using CivilDefense.Web.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static CivilDefense.Web.Tests.Features.Alerts.AlertsApiTests;
 
 namespace CivilDefense.Web.Tests.Features.Alerts;
@@ -53,9 +54,7 @@ public sealed class AlertFeedsApiTests
     {
         await using var app = await PtdsApp.StartAsync(provider);
         await using var server = new LoopbackHttpServer();
-        var sent = new DateTimeOffset(2026, 10, 14, 7, 30, 0, TimeSpan.FromHours(7));
-        server.Serve("/feed.atom", Feed(server.BaseUrl, sent), "application/atom+xml");
-        server.Serve("/alerts/LA-1.xml", CapWriter.ToBytes(NeighbourAlert("LA-1", sent)), "application/cap+xml");
+        ServeLongAn(server);
         server.Serve("/dtd.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">&a;</feed>"u8.ToArray(), "application/atom+xml");
         var commander = app.ApiAs(app.World.Commander);
 
@@ -116,5 +115,90 @@ public sealed class AlertFeedsApiTests
         Assert.Contains("DTD", refused.GetProperty("problems")[0].GetString());
         var feeds = await ReadAsync(await commander.GetAsync("/api/v1/alerts/feeds"), HttpStatusCode.OK);
         Assert.True(feeds.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "DTD").GetProperty("lastPollFailed").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Two_polls_racing_on_one_feed_store_each_alert_once_and_neither_fails(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        await using var server = new LoopbackHttpServer();
+        ServeLongAn(server);
+        var feed = await ReadAsync(await app.ApiAs(app.World.Commander).PostAsJsonAsync("/api/v1/alerts/feeds", new { name = "Long An", url = server.BaseUrl + "feed.atom" }), HttpStatusCode.Created);
+        var feedId = feed.GetProperty("id").GetInt32();
+        using var http = new HttpClient();
+
+        // The second poll runs to its end after the first has checked for duplicates and before
+        // it saves: the worst moment, where the unique key is all that stands between them.
+        FeedPollResult? other = null;
+        var interleave = new BeforeFirstSave(async () =>
+        {
+            await using var otherDb = app.OpenDatabase();
+            other = (await new FeedPoller(otherDb, http, new FeedPollOptions()).PollAsync(feedId, default)).Value;
+        });
+        await using var db = app.OpenDatabase(null, interleave);
+
+        var first = await new FeedPoller(db, http, new FeedPollOptions()).PollAsync(feedId, default);
+
+        Assert.True(first.IsSuccess);
+        Assert.Equal((2, 1), (other!.New, other.Duplicates));
+        Assert.Equal((0, 3), (first.Value!.New, first.Value.Duplicates));
+        await using var check = app.OpenDatabase();
+        Assert.Equal(2, await check.ReceivedAlerts.CountAsync(r => r.FeedId == feedId));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_feed_that_received_nothing_can_be_deleted_one_that_received_alerts_only_switched_off(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        await using var server = new LoopbackHttpServer();
+        var sent = new DateTimeOffset(2026, 10, 14, 7, 30, 0, TimeSpan.FromHours(7));
+        server.Serve("/alerts/LA-1.xml", CapWriter.ToBytes(NeighbourAlert("LA-1", sent)), "application/cap+xml");
+        var commander = app.ApiAs(app.World.Commander);
+        var used = (await ReadAsync(await commander.PostAsJsonAsync("/api/v1/alerts/feeds", new { name = "Long An", url = server.BaseUrl + "alerts/LA-1.xml" }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var typo = (await ReadAsync(await commander.PostAsJsonAsync("/api/v1/alerts/feeds", new { name = "Typo", url = server.BaseUrl + "nothing.atom" }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        Assert.Equal(1, (await ReadAsync(await commander.PostAsync($"/api/v1/alerts/feeds/{used}/poll", null), HttpStatusCode.OK)).GetProperty("new").GetInt32());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ApiAs(app.World.OfficerA).DeleteAsync($"/api/v1/alerts/feeds/{typo}")).StatusCode);
+        var refused = await commander.DeleteAsync($"/api/v1/alerts/feeds/{used}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, (await commander.DeleteAsync($"/api/v1/alerts/feeds/{typo}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await commander.DeleteAsync($"/api/v1/alerts/feeds/{typo}")).StatusCode);
+
+        var feeds = await ReadAsync(await commander.GetAsync("/api/v1/alerts/feeds"), HttpStatusCode.OK);
+        Assert.Equal(["Long An"], feeds.EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        await using var db = app.OpenDatabase();
+        Assert.Equal(1, await db.ReceivedAlerts.CountAsync(r => r.FeedId == used));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(NeighbourFeed) && a.Action == "Delete"));
+    }
+
+    /// <summary>Long An's feed (LA-1 linked twice, LA-2 embedded and invalid) and its LA-1 document.</summary>
+    private static void ServeLongAn(LoopbackHttpServer server)
+    {
+        var sent = new DateTimeOffset(2026, 10, 14, 7, 30, 0, TimeSpan.FromHours(7));
+        server.Serve("/feed.atom", Feed(server.BaseUrl, sent), "application/atom+xml");
+        server.Serve("/alerts/LA-1.xml", CapWriter.ToBytes(NeighbourAlert("LA-1", sent)), "application/cap+xml");
+    }
+
+    /// <summary>
+    /// Runs an action once, just before the context's first transaction begins: the save's, which
+    /// is after the poll's duplicate check (SQLite would make the action wait for a held write lock).
+    /// </summary>
+    private sealed class BeforeFirstSave(Func<Task> action) : DbTransactionInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await action();
+            }
+
+            return result;
+        }
     }
 }
