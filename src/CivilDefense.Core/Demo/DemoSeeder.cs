@@ -79,6 +79,9 @@ public static class DemoSeeder
             db.ChangeTracker.Clear();
             var stations = await DemoMonitoring.SeedAsync(db, dataDirectory ?? DefaultDataDirectory, territory.Province, ct);
             progress?.Report($"Monitoring: {stations} stations with their alarm levels, and the stated risk rules.");
+            db.ChangeTracker.Clear();
+            var subscribers = await DemoSubscribers.SeedAsync(db, territory.Province, territory.Communes, ct);
+            progress?.Report($"Alert recipients: {subscribers} (residents in every commune, duty contacts of the province's bodies, the duty officer).");
             await transaction.CommitAsync(ct);
             return new DemoSeedResult(true, territory.Provinces, territory.CommuneCount, territory.Communes.Count(c => c.Boundary is not null),
                 oldUnits, successions, people.Organizations, people.Boards, people.Members, people.Shifts, clock.Elapsed, readiness);

@@ -81,6 +81,19 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
         Assert.Contains("NOT VERIFIED", stations.Single(s => s.Code == "TAN-AN").AlarmLevels.Single().Source);
         Assert.All(stations, s => Assert.Null(s.Zone));
         Assert.Equal(6, await check.RiskRules.CountAsync(r => r.UnitId == province.Id));
+
+        // Alert recipients: five located residents per commune, each inside its commune's box;
+        // two duty contacts per responding body; one duty officer; all placeholders.
+        var subscribers = await check.Subscribers.Include(s => s.Unit).ToListAsync();
+        var residents = subscribers.Where(s => s.Kind == Core.Alerts.Subscribers.SubscriberKind.Resident).ToList();
+        Assert.Equal(96 * 5, residents.Count);
+        Assert.All(residents, r => Assert.True(Math.Abs(r.Latitude!.Value - r.Unit.CentroidLat!.Value) <= 0.004 && Math.Abs(r.Longitude!.Value - r.Unit.CentroidLon!.Value) <= 0.004));
+        Assert.All(subscribers, s => Assert.Equal(Core.Alerts.Subscribers.SubscriberStatus.Active, s.Status));
+        Assert.All(subscribers, s => Assert.EndsWith("@ptds-demo.example", s.Email, StringComparison.Ordinal));
+        Assert.All(subscribers, s => Assert.StartsWith("+8490000", s.Phone, StringComparison.Ordinal));
+        Assert.Single(subscribers, s => s.IsDutyOfficer);
+        Assert.True(subscribers.Count(s => s.Kind == Core.Alerts.Subscribers.SubscriberKind.DutyContact && s.ContactOrder == 2) >= 5);
+        Assert.Equal(subscribers.Count, subscribers.Select(s => s.Phone).Distinct().Count());
     }
 
     [Fact]
