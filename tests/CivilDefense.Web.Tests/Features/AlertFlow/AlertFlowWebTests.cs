@@ -132,4 +132,32 @@ public sealed class AlertFlowWebTests
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal(WarningStatus.Issued, (await db.DraftWarnings.SingleAsync()).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task WarningsPage_PrepareAlert_OpensTheDraftAlert_AndThenLinksIt(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        var arranged = await ArrangeAsync(app, "https://org.example.vn/hook");
+        var time = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        await Client(app, arranged.StationToken).PostAsJsonAsync("/api/v1/monitoring/observations", new { observations = new[] { new { station = "MOC-HOA", time, variable = "WaterLevel", value = 2.03 } } });
+        await using var db = app.OpenDatabase();
+        var warning = await db.DraftWarnings.SingleAsync();
+        var browser = await app.SignInAsync(app.World.Commander);
+
+        var page = await browser.GetStringAsync("/monitoring/warnings");
+        var response = await browser.PostAsync($"/monitoring/warnings?handler=PrepareAlert&id={warning.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PtdsApp.AntiforgeryToken(page),
+        }));
+        var after = await browser.GetStringAsync("/monitoring/warnings");
+
+        Assert.Contains("prepare-alert-form", page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var alertId = (await db.DraftWarnings.AsNoTracking().SingleAsync()).AlertId;
+        Assert.NotNull(alertId);
+        Assert.Equal($"/alerts/{alertId}", response.Headers.Location?.OriginalString);
+        Assert.Contains($"href=\"/alerts/{alertId}\"", after);
+        Assert.DoesNotContain("prepare-alert-form", after);
+    }
 }
