@@ -160,4 +160,38 @@ public sealed class AlertFlowWebTests
         Assert.Contains($"href=\"/alerts/{alertId}\"", after);
         Assert.DoesNotContain("prepare-alert-form", after);
     }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task SelfRegistration_TheCodeArrivesBySms_AndConfirmsTheSubscription(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider);
+        await using var gateway = new HttpTestReceiver();
+        await using var site = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Delivery:Dispatcher:PollInterval", "00:00:00.050");
+            b.UseSetting("Delivery:Channels:sms:Kind", "HttpSms");
+            b.UseSetting("Delivery:Channels:sms:Http:Url", gateway.Url("/send"));
+        });
+        var anonymous = site.CreateClient();
+
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/public/subscriptions", new { name = "Chị Hoa", phone = "0912345678", language = "en", communeCode = app.World.CommuneA.Code });
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscriberId").GetInt32();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (gateway.Requests.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var text = JsonDocument.Parse(Assert.Single(gateway.Requests).Body).RootElement.GetProperty("text").GetString()!;
+        var code = System.Text.RegularExpressions.Regex.Match(text, @"code is (\d+)").Groups[1].Value;
+        var confirmed = await anonymous.PostAsJsonAsync($"/api/v1/public/subscriptions/{id}/confirm", new { code });
+
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        Assert.Contains("/subscribe/unsubscribe?token=", text);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        await using var db = app.OpenDatabase();
+        Assert.Equal(SubscriberStatus.Active, (await db.Subscribers.SingleAsync(s => s.Id == id)).Status);
+        Assert.DoesNotContain(await db.AuditEntries.Select(a => (a.Before ?? "") + (a.After ?? "")).ToListAsync(), a => a.Contains(code, StringComparison.Ordinal));
+    }
 }
