@@ -79,6 +79,9 @@ public sealed class PrepareWarningAlert(PtdsDbContext db, AlertDesk desk)
         catch (DbUpdateException)
         {
             await transaction.RollbackAsync(ct);
+
+            // The rolled-back alert and link must not be saved by a later SaveChanges of this context.
+            db.ChangeTracker.Clear();
             return new ConflictError("Another alert was prepared from this warning at the same time; reload.");
         }
 
