@@ -1,3 +1,4 @@
+using CivilDefense.Core.Access;
 using CivilDefense.Core.Alerts.Delivery;
 using CivilDefense.Core.Alerts.Dissemination;
 using CivilDefense.Core.Alerts.Issuing;
@@ -52,6 +53,11 @@ public static class AlertFlowFeature
         if (alert is null)
         {
             return new NotFoundError().ToProblem();
+        }
+
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.Alerts, alert.UnitPath))
+        {
+            return new ForbiddenError("Only the province's commanders and officers send its alerts.").ToProblem();
         }
 
         return (await disseminate.HandleAsync(alert, ct)).ToHttp();

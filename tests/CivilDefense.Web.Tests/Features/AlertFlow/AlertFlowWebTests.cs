@@ -131,6 +131,10 @@ public sealed class AlertFlowWebTests
         var published = await site.CreateClient().GetAsync(new Uri(smsText[smsText.LastIndexOf(" http", StringComparison.Ordinal)..].Trim()).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal(WarningStatus.Issued, (await db.DraftWarnings.SingleAsync()).Status);
+        var requeued = await (await commander.PostAsync($"/api/v1/alerts/{alertId}/deliveries", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, 0, 3), (requeued.GetProperty("recipients").GetInt32(), requeued.GetProperty("queued").GetInt32(), requeued.GetProperty("alreadyQueued").GetInt32()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officerA.PostAsync($"/api/v1/alerts/{alertId}/deliveries", null)).StatusCode);
+        Assert.Equal(3, await db.Deliveries.CountAsync());
     }
 
     [Theory]
