@@ -74,6 +74,7 @@ internal sealed class DraftWarningConfiguration : IEntityTypeConfiguration<Draft
         b.HasOne(d => d.Unit).WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.Status, d.RaisedAt });
         b.HasIndex(d => d.StationId);
+        b.HasIndex(d => d.AlertId).IsUnique();
     }
 }
 

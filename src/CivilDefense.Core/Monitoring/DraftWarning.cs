@@ -62,6 +62,9 @@ public sealed class DraftWarning : IVersioned
 
     public string? ReviewNote { get; set; }
 
+    /// <summary>The alert prepared from this warning (one at most; set by the alert flow, Alerts/Dissemination).</summary>
+    public int? AlertId { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -4,11 +4,11 @@ namespace CivilDefense.Core.Monitoring;
 public sealed record DraftWarningView(
     int Id, int StationId, string StationCode, string StationName, int UnitId, string UnitName, Hazard Hazard, int Level, int PreviousLevel,
     string ExplanationVi, string ExplanationEn, DateTime ObservedAt, DateTime RaisedAt, WarningStatus Status, bool AutoIssue,
-    DateTime? ReviewedAt, string? ReviewNote, int Version)
+    DateTime? ReviewedAt, string? ReviewNote, int Version, int? AlertId = null)
 {
     public static DraftWarningView Of(DraftWarning d, string stationName, string stationCode, string unitName) =>
         new(d.Id, d.StationId, stationCode, stationName, d.UnitId, unitName, d.Hazard, d.Level, d.PreviousLevel, d.ExplanationVi, d.ExplanationEn,
-            d.ObservedAt, d.RaisedAt, d.Status, d.AutoIssue, d.ReviewedAt, d.ReviewNote, d.Version);
+            d.ObservedAt, d.RaisedAt, d.Status, d.AutoIssue, d.ReviewedAt, d.ReviewNote, d.Version, d.AlertId);
 }
 
 public sealed record AlarmLevelsView(int Id, double? Bd1, double? Bd2, double? Bd3, DateOnly? ValidFrom, DateOnly? ValidTo, string Source);

@@ -23,7 +23,7 @@ public sealed class ListWarnings(PtdsDbContext db)
 
         return await query.OrderByDescending(d => d.RaisedAt).ThenByDescending(d => d.Id).Take(500)
             .Select(d => new DraftWarningView(d.Id, d.StationId, d.Station.Code, d.Station.Name, d.UnitId, d.Unit.Name, d.Hazard, d.Level, d.PreviousLevel,
-                d.ExplanationVi, d.ExplanationEn, d.ObservedAt, d.RaisedAt, d.Status, d.AutoIssue, d.ReviewedAt, d.ReviewNote, d.Version))
+                d.ExplanationVi, d.ExplanationEn, d.ObservedAt, d.RaisedAt, d.Status, d.AutoIssue, d.ReviewedAt, d.ReviewNote, d.Version, d.AlertId))
             .ToListAsync(ct);
     }
 }

@@ -36,8 +36,8 @@ public sealed class QueueDeliveries(PtdsDbContext db)
             return new NotFoundError("The issuing unit does not exist or is outside your scope.");
         }
 
-        // Issuing warnings is the command board's (Ban chỉ huy) work; an alerts resource may replace this.
-        if (!AccessPolicy.CanWrite(db.Actor, Resource.CommandBoards, unitPath))
+        // Sending is part of issuing an alert: the same role table as the alert desk.
+        if (!AccessPolicy.CanWrite(db.Actor, Resource.Alerts, unitPath))
         {
             return new ForbiddenError("You may not send alerts for this unit.");
         }

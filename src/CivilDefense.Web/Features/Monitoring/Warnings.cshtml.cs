@@ -1,4 +1,5 @@
 using CivilDefense.Core.Access;
+using CivilDefense.Core.Alerts.Dissemination;
 using CivilDefense.Core.Common;
 using CivilDefense.Core.Monitoring;
 using CivilDefense.Web.Platform;
@@ -17,6 +18,9 @@ public sealed class WarningsModel(ListWarnings list, ReviewWarning review) : Pag
 
     public bool CanReview { get; private set; }
 
+    /// <summary>Alerts are written by the province's commanders and officers; the desk checks the unit.</summary>
+    public bool CanPrepareAlert { get; private set; }
+
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -29,13 +33,30 @@ public sealed class WarningsModel(ListWarnings list, ReviewWarning review) : Pag
             return RedirectToPage(new { Status });
         }
 
-        if (result.Error is ForbiddenError)
+        return await FailAsync(result.Error!, ct);
+    }
+
+    /// <summary>Turns the warning into a draft alert (or finds the one made before) and opens it for review and issue.</summary>
+    public async Task<IActionResult> OnPostPrepareAlertAsync(int id, [FromServices] PrepareWarningAlert prepare, CancellationToken ct)
+    {
+        var result = await prepare.HandleAsync(id, ct);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/alerts/{result.Value!.Id}");
+        }
+
+        return await FailAsync(result.Error!, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(Error error, CancellationToken ct)
+    {
+        if (error is ForbiddenError)
         {
             return Forbid();
         }
 
-        Error = result.Error!.FieldErrors is { } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : result.Error.Message;
-        Response.StatusCode = Organizations.ErrorText.StatusOf(result.Error!);
+        Error = error.FieldErrors is { } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : error.Message;
+        Response.StatusCode = Organizations.ErrorText.StatusOf(error);
         await LoadAsync(ct);
         return Page();
     }
@@ -44,5 +65,6 @@ public sealed class WarningsModel(ListWarnings list, ReviewWarning review) : Pag
     {
         Warnings = await list.HandleAsync(Status, null, ct);
         CanReview = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.Monitoring);
+        CanPrepareAlert = AccessPolicy.CanWriteAny(PtdsClaims.ToActor(User), Resource.Alerts);
     }
 }

@@ -1,0 +1,179 @@
+using CivilDefense.Core.Alerts.Cap;
+using CivilDefense.Core.Alerts.Delivery;
+using CivilDefense.Core.Alerts.Issuing;
+using CivilDefense.Core.Alerts.Subscribers;
+using CivilDefense.Core.Alerts.Targeting;
+using CivilDefense.Core.Common;
+using CivilDefense.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilDefense.Core.Alerts.Dissemination;
+
+/// <summary>What one run queued: recipients found, deliveries written now and already there, addresses no channel carries.</summary>
+public sealed record DisseminationReport(Guid OutboxAlertId, int Recipients, int Queued, int AlreadyQueued, int WithoutChannel);
+
+/// <summary>
+/// Phổ biến cảnh báo: puts an issued message into the delivery outbox for everyone it concerns.
+/// The recipients are the active subscribers of the issuing province inside the message's areas
+/// (polygons, circles, commune geocodes; a district or province geocode stands for its communes),
+/// plus, for an Update or Cancel, everyone an earlier message of the same chain reached — a
+/// Cancel must reach the people who were warned, and an Update that shrinks the area must tell
+/// those left out that it changed. Each recipient gets one delivery per address they have, in
+/// their language (vi-VN when the message has no block in it). Relayed neighbour alerts are
+/// issued as PTDS messages and come through here like any other. Every id is derived
+/// (<see cref="DisseminationIds"/>), so running it again for the same message adds nothing.
+/// </summary>
+public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, SubscriberIndexCache index, DeliveryOptions delivery) : IAlertIssuedHandler
+{
+    /// <summary>Subscriber rows read per query: a bounded parameter list on both providers.</summary>
+    private const int ReadChunk = 5000;
+
+    public async Task OnIssuedAsync(IssuedAlert alert, CancellationToken ct)
+    {
+        var result = await HandleAsync(alert, ct);
+        if (!result.IsSuccess)
+        {
+            // The message is published; the operator re-runs the queueing (POST /alerts/{id}/deliveries).
+            throw new InvalidOperationException($"Alert {alert.Id} was issued but could not be queued for delivery: {result.Error!.Message}");
+        }
+    }
+
+    public async Task<Result<DisseminationReport>> HandleAsync(IssuedAlert alert, CancellationToken ct)
+    {
+        if (alert.CapXml is null || alert.Identifier is null)
+        {
+            return new ValidationError("Only an issued message is delivered.");
+        }
+
+        var cap = CapReader.Read(alert.CapXml);
+        var outboxId = DisseminationIds.Message(alert.Sender, alert.Identifier);
+        var province = await db.Units.IgnoreQueryFilters().Where(u => u.Id == alert.UnitId).Select(u => u.Path).SingleAsync(ct);
+
+        var targeted = await TargetAsync(cap, ct);
+        targeted.UnionWith(await EarlierRecipientsAsync(alert, ct));
+        var subscribers = await SubscribersAsync(targeted, province, ct);
+
+        var channels = DisseminationChannels.From(delivery);
+        var requests = new List<DeliveryRequest>(subscribers.Count);
+        var messages = new Dictionary<(string Channel, string Language), AlertMessage>();
+        var withoutChannel = 0;
+        foreach (var s in subscribers)
+        {
+            var info = DisseminationLanguages.Choose(cap.Infos, s.Language);
+            if (info is null)
+            {
+                continue;
+            }
+
+            var recipient = DisseminationIds.Recipient(s.Id);
+            withoutChannel += Add(ChannelKind.HttpSms, channels.Sms, s.Phone) + Add(ChannelKind.Email, channels.Email, s.Email) + Add(ChannelKind.Webhook, channels.Webhook, s.WebhookUrl);
+
+            int Add(ChannelKind kind, string? channel, string? address)
+            {
+                if (string.IsNullOrWhiteSpace(address))
+                {
+                    return 0;
+                }
+
+                if (channel is null)
+                {
+                    return 1;
+                }
+
+                if (!messages.ContainsKey((channel, info.Language)))
+                {
+                    messages[(channel, info.Language)] = AlertMessageBuilder.Build(kind, channel, cap, info, alert.CapXml!);
+                }
+
+                requests.Add(new DeliveryRequest(recipient, channel, address.Trim(), info.Language, s.UnitId));
+                return 0;
+            }
+        }
+
+        var queued = await queue.HandleAsync(new QueueDeliveriesCommand(outboxId, alert.UnitId, [.. messages.Values], requests), ct);
+        if (!queued.IsSuccess)
+        {
+            return queued.Error!;
+        }
+
+        return new DisseminationReport(outboxId, subscribers.Count, queued.Value!.Queued, queued.Value.AlreadyQueued, withoutChannel);
+    }
+
+    /// <summary>The subscribers inside the message's areas, by the targeting index.</summary>
+    private async Task<HashSet<int>> TargetAsync(CapAlert cap, CancellationToken ct)
+    {
+        var area = AlertAreaMapping.Of(cap);
+        var geocodes = await CommuneCodesAsync(area.Geocodes, ct);
+        var current = await index.CurrentAsync(db, ct);
+        using var found = current.Find(area with { Geocodes = geocodes });
+        var ids = new HashSet<int>(found.Count);
+        foreach (var id in found.SubscriberIds)
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The codes as the index knows subscribers (by their commune), with a province or district
+    /// code replaced by the codes of every unit below it.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CommuneCodesAsync(IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        if (codes.Count == 0)
+        {
+            return codes;
+        }
+
+        var result = new HashSet<string>(codes, StringComparer.Ordinal);
+        var parents = await db.Units.IgnoreQueryFilters().Where(u => codes.Contains(u.Code) && u.Level < 3).Select(u => u.Path).ToListAsync(ct);
+        foreach (var path in parents)
+        {
+            result.UnionWith(await db.Units.IgnoreQueryFilters().Where(u => u.Path.StartsWith(path)).Select(u => u.Code).ToListAsync(ct));
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Who the earlier messages of an Update's or Cancel's chain were queued for.</summary>
+    private async Task<IEnumerable<int>> EarlierRecipientsAsync(IssuedAlert alert, CancellationToken ct)
+    {
+        if (alert.ChainId is not { } chainId)
+        {
+            return [];
+        }
+
+        var earlier = await db.IssuedAlerts.IgnoreQueryFilters()
+            .Where(a => (a.Id == chainId || a.ChainId == chainId) && a.Id != alert.Id && a.Identifier != null)
+            .Select(a => new { a.Sender, a.Identifier })
+            .ToListAsync(ct);
+        var outboxIds = earlier.Select(a => DisseminationIds.Message(a.Sender, a.Identifier!)).ToList();
+        var recipients = await db.Deliveries.Where(d => outboxIds.Contains(d.AlertId)).Select(d => d.RecipientId).Distinct().ToListAsync(ct);
+        return recipients.Select(DisseminationIds.SubscriberOf).OfType<int>();
+    }
+
+    private sealed record Recipient(int Id, string? Phone, string? Email, string? WebhookUrl, string Language, int UnitId);
+
+    /// <summary>
+    /// The active subscribers among <paramref name="ids"/> in the issuing province, in id order.
+    /// Read past the actor's scope: the alert is the province's, whoever issues it, and the
+    /// addresses go to the outbox only, never back to the caller.
+    /// </summary>
+    private async Task<List<Recipient>> SubscribersAsync(HashSet<int> ids, string provincePath, CancellationToken ct)
+    {
+        var sorted = ids.Order().ToArray();
+        var result = new List<Recipient>(sorted.Length);
+        for (var start = 0; start < sorted.Length; start += ReadChunk)
+        {
+            var chunk = sorted[start..Math.Min(sorted.Length, start + ReadChunk)];
+            result.AddRange(await db.Subscribers.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => chunk.Contains(s.Id) && s.Status == SubscriberStatus.Active && s.Unit.Path.StartsWith(provincePath))
+                .OrderBy(s => s.Id)
+                .Select(s => new Recipient(s.Id, s.Phone, s.Email, s.WebhookUrl, s.Language, s.UnitId))
+                .ToListAsync(ct));
+        }
+
+        return result;
+    }
+}

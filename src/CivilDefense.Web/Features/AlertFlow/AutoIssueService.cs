@@ -1,0 +1,47 @@
+using CivilDefense.Core.Access;
+using CivilDefense.Core.Alerts.Dissemination;
+using CivilDefense.Core.Alerts.Issuing;
+using CivilDefense.Web.Platform;
+using Microsoft.Extensions.Options;
+
+namespace CivilDefense.Web.Features.AlertFlow;
+
+/// <summary>
+/// Issues, as the system, the alerts of warnings raised under automatic-issue rules (see
+/// <see cref="IssueAutomaticWarnings"/> for why this is not done inside the ingest). A warning
+/// waits at most one interval; a failed round is tried again at the next.
+/// </summary>
+public sealed class AutoIssueService(IServiceScopeFactory scopes, IOptions<AutoIssueOptions> options, TimeProvider clock, ILogger<AutoIssueService> log) : BackgroundService
+{
+    /// <summary>Public URLs when no Alerts:PublicBaseUrl is configured and there is no request to take it from.</summary>
+    private static readonly Uri LocalBase = new("http://localhost/");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.AutoIssueInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<HttpActorAccessor>().Override = Actor.System;
+                var publicBase = scope.ServiceProvider.GetRequiredService<AlertsOptions>().PublicBaseUrl ?? LocalBase;
+                foreach (var outcome in await scope.ServiceProvider.GetRequiredService<IssueAutomaticWarnings>().HandleAsync(publicBase, stoppingToken))
+                {
+                    if (outcome.Problem is { } problem)
+                    {
+                        log.LogWarning("Automatic issue of warning {Warning} failed: {Problem}", outcome.WarningId, problem);
+                    }
+                    else
+                    {
+                        log.LogInformation("Warning {Warning} issued automatically as alert {Alert}.", outcome.WarningId, outcome.AlertId);
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Automatic issue of warnings failed; trying again at the next interval.");
+            }
+        }
+    }
+}
