@@ -30,6 +30,7 @@ public static class FeatureRegistry
         Delivery.DeliveryFeature.AddDelivery(services);
         Subscribers.SubscriberServices.AddSubscribers(services);
         Alerts.AlertsApi.AddAlerts(services);
+        AlertBoard.AlertBoardFeature.AddAlertBoard(services);
         return services;
     }
 
@@ -49,5 +50,6 @@ public static class FeatureRegistry
         Monitoring.MonitoringApi.MapMonitoringApi(api);
         Subscribers.SubscribersApi.MapSubscribersApi(api);
         Alerts.AlertsApi.MapAlertsApi(api);
+        AlertBoard.AlertBoardFeature.MapAlertBoardApi(api);
     }
 }
