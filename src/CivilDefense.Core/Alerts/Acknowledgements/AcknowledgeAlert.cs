@@ -66,7 +66,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
         var alertId = DeliveryIdentities.AlertId(issuedAlertId);
 
         // The contact the organisation was first reached at: the lowest escalation order with a delivery of this alert.
-        var contacts = await ContactsQuery().Where(c => c.OrganizationId == organizationId).ToListAsync(ct);
+        var contacts = await ContactsQuery(s => s.OrganizationId == organizationId).ToListAsync(ct);
         var recipients = contacts.Select(c => DeliveryIdentities.RecipientId(c.Id)).ToList();
         var reached = await db.Deliveries.IgnoreQueryFilters().Where(d => d.AlertId == alertId && recipients.Contains(d.RecipientId))
             .Select(d => d.RecipientId).Distinct().ToListAsync(ct);
@@ -86,9 +86,10 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
         return await ViewAsync(alertId, contact, repeated: !inserted, ct);
     }
 
-    private IQueryable<Contact> ContactsQuery() =>
+    private IQueryable<Contact> ContactsQuery(System.Linq.Expressions.Expression<Func<Subscriber, bool>> which) =>
         db.Subscribers.IgnoreQueryFilters()
             .Where(s => s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null)
+            .Where(which)
             .OrderBy(s => s.ContactOrder ?? int.MaxValue).ThenBy(s => s.Id)
             .Select(s => new Contact(s.Id, s.Name, s.OrganizationId!.Value, s.Organization!.Name, s.UnitId, s.Unit.Path));
 
@@ -101,7 +102,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
 
         var alertId = DeliveryIdentities.AlertId(link.IssuedAlertId);
         var recipientId = DeliveryIdentities.RecipientId(link.SubscriberId);
-        var contact = await ContactsQuery().Where(c => c.Id == link.SubscriberId).SingleOrDefaultAsync(ct);
+        var contact = await ContactsQuery(s => s.Id == link.SubscriberId).SingleOrDefaultAsync(ct);
 
         // A genuine link of a contact the alert was really sent to; anything else is "not valid".
         var sent = contact is not null && await db.Deliveries.IgnoreQueryFilters().AnyAsync(d => d.AlertId == alertId && d.RecipientId == recipientId, ct);
@@ -150,7 +151,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
         var alert = await db.IssuedAlerts.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == issuedId)
             .Select(a => new { a.Id, a.TextsJson, a.SentUtc, a.RiskLevel }).SingleOrDefaultAsync(ct);
         var texts = alert is null ? null : AlertJson.Texts(alert.TextsJson);
-        var ack = await db.AlertAcknowledgements.AsNoTracking().Where(a => a.AlertId == alertId && a.OrganizationId == contact.OrganizationId).SingleOrDefaultAsync(ct);
+        var ack = await db.AlertAcknowledgements.IgnoreQueryFilters().AsNoTracking().Where(a => a.AlertId == alertId && a.OrganizationId == contact.OrganizationId).SingleOrDefaultAsync(ct);
         return new AcknowledgementView(
             issuedId ?? 0, texts?.Of("vi-VN")?.Headline ?? texts?.ByLanguage.Values.FirstOrDefault()?.Headline, texts?.Of("en-US")?.Headline,
             alert?.SentUtc, alert?.RiskLevel ?? 0, contact.OrganizationId, contact.OrganizationName, contact.Name,
