@@ -116,9 +116,14 @@ public sealed class AlertBoardWebTests
     internal static async Task<(int Alert, int ContactA, int ContactB)> ArrangeAsync(PtdsApp app)
     {
         await using var db = app.OpenDatabase();
+        return await ArrangeAsync(db, app.World);
+    }
+
+    internal static async Task<(int Alert, int ContactA, int ContactB)> ArrangeAsync(PtdsDbContext db, TestWorld world)
+    {
         var alert = new IssuedAlert
         {
-            UnitId = app.World.Province.Id,
+            UnitId = world.Province.Id,
             Sender = "ptds@test.vn",
             CreatedBy = "test",
             State = AlertState.Issued,
@@ -127,12 +132,12 @@ public sealed class AlertBoardWebTests
             TextsJson = """{"ByLanguage":{"vi-VN":{"Headline":"Lũ cấp 2","Description":"Mô tả"}}}""",
         };
         db.IssuedAlerts.Add(alert);
-        var a = Contact(app.World.OrganizationA, app.World.CommuneA.Id, "+84900000001");
-        var b = Contact(app.World.OrganizationB, app.World.CommuneB.Id, "+84900000002");
+        var a = Contact(world.OrganizationA, world.CommuneA.Id, "+84900000001");
+        var b = Contact(world.OrganizationB, world.CommuneB.Id, "+84900000002");
         db.Subscribers.AddRange(a, b);
         await db.SaveChangesAsync();
         var queued = await new QueueDeliveries(db).HandleAsync(new QueueDeliveriesCommand(
-            DeliveryIdentities.AlertId(alert.Id), app.World.Province.Id, [new AlertMessage("sms", "vi-VN", null, "Lũ cấp 2 {ack}")],
+            DeliveryIdentities.AlertId(alert.Id), world.Province.Id, [new AlertMessage("sms", "vi-VN", null, "Lũ cấp 2 {ack}")],
             [new DeliveryRequest(DeliveryIdentities.RecipientId(a.Id), "sms", a.Phone!, "vi-VN", a.UnitId), new DeliveryRequest(DeliveryIdentities.RecipientId(b.Id), "sms", b.Phone!, "vi-VN", b.UnitId)]));
         Assert.True(queued.IsSuccess, queued.Error?.Message);
         return (alert.Id, a.Id, b.Id);
