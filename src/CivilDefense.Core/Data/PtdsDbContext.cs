@@ -152,5 +152,6 @@ public sealed partial class PtdsDbContext(DbContextOptions<PtdsDbContext> option
         modelBuilder.Entity<Alerts.Delivery.Delivery>().HasQueryFilter(d => ScopePath == null || Units.Any(u => u.Id == d.UnitId && u.Path.StartsWith(ScopePath)));
         FilterSubscribers(modelBuilder);
         ConfigureAlertFilters(modelBuilder);
+        FilterAcknowledgements(modelBuilder);
     }
 }

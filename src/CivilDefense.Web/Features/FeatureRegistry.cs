@@ -31,6 +31,7 @@ public static class FeatureRegistry
         Subscribers.SubscriberServices.AddSubscribers(services);
         Alerts.AlertsApi.AddAlerts(services);
         AlertFlow.AlertFlowFeature.AddAlertFlow(services);
+        AlertBoard.AlertBoardFeature.AddAlertBoard(services);
         return services;
     }
 
@@ -51,5 +52,6 @@ public static class FeatureRegistry
         Subscribers.SubscribersApi.MapSubscribersApi(api);
         Alerts.AlertsApi.MapAlertsApi(api);
         AlertFlow.AlertFlowFeature.MapAlertFlowApi(api);
+        AlertBoard.AlertBoardFeature.MapAlertBoardApi(api);
     }
 }

@@ -52,7 +52,8 @@ public sealed class DeliveryDispatcher(
     IReadOnlyDictionary<string, ChannelRuntime> channels,
     DispatcherOptions options,
     TimeProvider clock,
-    ILogger? log = null)
+    ILogger? log = null,
+    Func<OutgoingMessage, OutgoingMessage>? render = null)
 {
     private readonly ILogger _log = log ?? NullLogger.Instance;
     private readonly RetryPolicy _retry = new(options.MaxAttempts, options.BackoffBase, options.BackoffMax);
@@ -230,7 +231,8 @@ public sealed class DeliveryDispatcher(
             ?? messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase))
             ?? messages.FirstOrDefault(m => m.Channel == row.Channel)
             ?? throw new MissingMessageException($"The alert has no message for channel '{row.Channel}'.");
-        return new OutgoingMessage(row.Id, row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
+        var outgoing = new OutgoingMessage(row.Id, row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
+        return render is null ? outgoing : render(outgoing); // per-recipient placeholders (the acknowledgement link)
     }
 
     /// <summary>Writes outcomes as they come, many per transaction under load; frees their window places after the commit.</summary>

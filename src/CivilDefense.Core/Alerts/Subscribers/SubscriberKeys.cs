@@ -54,6 +54,30 @@ public sealed class SubscriberKeys
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(token)) ? id : null;
     }
 
+    /// <summary>
+    /// "{alert}-{subscriber}.{mac}": the token of a duty contact's acknowledgement link for one
+    /// alert, short enough for an SMS; like the unsubscribe token it needs no login and cannot be
+    /// moved to another alert or contact.
+    /// </summary>
+    public string AcknowledgeToken(int issuedAlertId, int subscriberId) =>
+        FormattableString.Invariant($"{issuedAlertId}-{subscriberId}.") + Base64Url(Mac($"acknowledge:{issuedAlertId}:{subscriberId}").AsSpan(0, 16));
+
+    /// <summary>The (alert, subscriber) of a genuine acknowledgement token, or null.</summary>
+    public (int IssuedAlertId, int SubscriberId)? ReadAcknowledgeToken(string? token)
+    {
+        var dash = token?.IndexOf('-') ?? -1;
+        var dot = token?.IndexOf('.') ?? -1;
+        if (dash <= 0 || dot <= dash + 1
+            || !int.TryParse(token![..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var alert)
+            || !int.TryParse(token[(dash + 1)..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var subscriber))
+        {
+            return null;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(AcknowledgeToken(alert, subscriber));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(token)) ? (alert, subscriber) : null;
+    }
+
     private byte[] Mac(string text) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text));
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>

@@ -10,7 +10,7 @@ namespace CivilDefense.Web.Features.Delivery;
 /// sends in progress finish and be recorded; after a crash, other dispatchers (or this one on
 /// restart) resume its rows when their lease expires.
 /// </summary>
-public sealed class DeliveryDispatcherService(IOptions<DeliveryOptions> options, DatabaseOptions database, TimeProvider clock, ILogger<DeliveryDispatcherService> log)
+public sealed class DeliveryDispatcherService(IOptions<DeliveryOptions> options, DatabaseOptions database, TimeProvider clock, ILogger<DeliveryDispatcherService> log, AlertBoard.AcknowledgementLinks links)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +23,7 @@ public sealed class DeliveryDispatcherService(IOptions<DeliveryOptions> options,
         }
 
         await using var store = OutboxStores.Open(database);
-        var dispatcher = new DeliveryDispatcher(store, DeliveryChannels.Create(settings, clock), settings.Dispatcher, clock, log);
+        var dispatcher = new DeliveryDispatcher(store, DeliveryChannels.Create(settings, clock), settings.Dispatcher, clock, log, links.Render);
         log.LogInformation("Delivery dispatcher {Worker} started for channels {Channels}.", dispatcher.WorkerId, string.Join(", ", settings.Channels.Keys));
         await dispatcher.RunAsync(stoppingToken);
         log.LogInformation("Delivery dispatcher {Worker} stopped: {Sent} sent, {Retried} retried, {Failed} failed, {Dead} dead.",
