@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CivilDefense.Core.Alerts.Delivery;
 
@@ -75,34 +74,24 @@ internal static class OutboxWriter
     private static async Task CopyAsync(NpgsqlConnection connection, Guid alertId, ReadOnlyMemory<OutboxRow> rows, DateTime now, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var import = await connection.BeginBinaryImportAsync($"COPY deliveries ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY deliveries ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            // Synchronous writes: they fill an in-memory buffer and only block when it is sent;
-            // an await per field costs more than the copy itself at two million rows.
-            foreach (var row in rows.Span)
+            // The binary COPY format written directly: NpgsqlBinaryImporter binds a parameter per
+            // field, which cost the client more CPU than the server spent storing the row.
+            var buffer = new PgCopyBuffer(1 << 20);
+            buffer.Header();
+            for (var i = 0; i < rows.Length; i++)
             {
-                import.StartRow();
-                import.Write(alertId, NpgsqlDbType.Uuid);
-                import.Write(row.RecipientId, NpgsqlDbType.Uuid);
-                import.Write(row.Channel, NpgsqlDbType.Varchar);
-                import.Write(row.Address, NpgsqlDbType.Varchar);
-                import.Write(row.Language, NpgsqlDbType.Varchar);
-                if (row.UnitId is { } unit)
+                buffer.Row(alertId, rows.Span[i], now);
+                if (buffer.Length > (1 << 20) - 4096)
                 {
-                    import.Write(unit, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(buffer.Written, ct);
+                    buffer.Clear();
                 }
-                else
-                {
-                    import.WriteNull();
-                }
-
-                import.Write(nameof(DeliveryState.Queued), NpgsqlDbType.Varchar);
-                import.Write(0, NpgsqlDbType.Integer);
-                import.Write(now, NpgsqlDbType.TimestampTz);
-                import.Write(now, NpgsqlDbType.TimestampTz);
             }
 
-            await import.CompleteAsync(ct);
+            buffer.Trailer();
+            await copy.WriteAsync(buffer.Written, ct);
         }
 
         await transaction.CommitAsync(ct);
