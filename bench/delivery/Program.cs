@@ -17,7 +17,7 @@ using Npgsql;
 //                                                  queue then dispatch through two gateways, compare counts
 //   prepare ADMIN DBNAME COUNT                      a database with COUNT queued deliveries (for the kill test)
 //   worker DBCONN GATEWAY WINDOW                    dispatch until nothing is left (killed with -9 by run.sh)
-//   report DBCONN GATEWAY                           outbox states against the gateway's tallies
+//   report DBCONN GATEWAY [WINDOW]                  outbox states against the gateway's tallies (with WINDOW: the kill -9 verdict)
 var mode = args[0];
 var inv = CultureInfo.InvariantCulture;
 switch (mode)
@@ -43,7 +43,15 @@ switch (mode)
         await WorkerAsync(args[1], args[2], int.Parse(args[3], inv));
         break;
     case "report":
-        await ReportAsync(args[1], args[2]);
+        var final = await ReportAsync(args[1], args[2]);
+        if (args.Length > 3)
+        {
+            // After the kill -9: every delivery sent, every one reached the gateway, duplicates within the window.
+            var window = int.Parse(args[3], inv);
+            var met = final.Sent == final.Rows && final.DistinctKeys == final.Rows && final.CountsEqual && final.Duplicates <= window;
+            Console.WriteLine($"MET/MISSED kill -9: {(met ? "MET" : "MISSED")} ({final.Sent:N0} of {final.Rows:N0} sent, {final.Rows - final.DistinctKeys:N0} lost, {final.Duplicates:N0} duplicates, window {window:N0})");
+        }
+
         break;
     default:
         throw new ArgumentException("Unknown mode " + mode);
@@ -54,8 +62,9 @@ static async Task QueueBenchAsync(string provider, string target, int count)
     await using var database = provider == "postgres"
         ? await CreatePostgresAsync(target, "ptds_bench_delivery_" + Environment.ProcessId)
         : await CreateSqliteAsync(target);
-    var (seconds, queued) = await QueueAsync(database.Options, count, ["sms"]);
-    Console.WriteLine($"queue {provider}: {queued:N0} deliveries in {seconds:F2} s ({queued / seconds:N0}/s); load {File.ReadAllText("/proc/loadavg").Trim()}");
+    var (seconds, queued, cpu) = await QueueAsync(database.Options, count, ["sms"]);
+    Console.WriteLine($"queue {provider}: {queued:N0} deliveries in {seconds:F2} s ({queued / seconds:N0}/s), this process's CPU {cpu:F2} s; load {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine($"MET/MISSED queue {provider} 2,000,000 in <= 5 s: {(queued >= 2_000_000 && seconds <= 5 ? "MET" : queued < 2_000_000 ? "n/a (fewer than 2,000,000 rows)" : "MISSED")}");
 }
 
 static async Task DispatchBenchAsync(string admin, string gateway, bool batch, int count, double rateA, double rateB)
@@ -72,7 +81,11 @@ static async Task DispatchBenchAsync(string admin, string gateway, bool batch, i
     watch.Stop();
     Console.WriteLine($"dispatch {(batch ? "batch (500 per request)" : "one request each")}: {count:N0} deliveries in {watch.Elapsed.TotalSeconds:F2} s = {count / watch.Elapsed.TotalSeconds:N0}/s; "
         + $"retried {dispatcher.Counters.Retried:N0}; load {File.ReadAllText("/proc/loadavg").Trim()}");
-    await ReportAsync(database.Options.ConnectionString, gateway, new Dictionary<string, double> { ["sms-a"] = rateA, ["sms-b"] = rateB });
+    var report = await ReportAsync(database.Options.ConnectionString, gateway, new Dictionary<string, double> { ["sms-a"] = rateA, ["sms-b"] = rateB });
+    var target = batch ? 50_000 : 10_000;
+    var rate = count / watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"MET/MISSED dispatch {(batch ? "batch" : "single")} >= {target:N0}/s: {(rate >= target ? "MET" : "MISSED")} ({rate:N0}/s over {count:N0})");
+    Console.WriteLine($"MET/MISSED dispatch {(batch ? "batch" : "single")} rate limits within 5 %: {(report.RatesWithin5Percent ? "MET" : "MISSED")}; gateway count = outbox count: {(report.CountsEqual ? "MET" : "MISSED")}");
 }
 
 static async Task WorkerAsync(string connection, string gateway, int window)
@@ -87,8 +100,9 @@ static async Task WorkerAsync(string connection, string gateway, int window)
     Console.WriteLine($"worker {Environment.ProcessId} done: sent {dispatcher.Counters.Sent:N0} in {watch.Elapsed.TotalSeconds:F1} s");
 }
 
-static async Task ReportAsync(string connection, string gateway, Dictionary<string, double>? rates = null)
+static async Task<Report> ReportAsync(string connection, string gateway, Dictionary<string, double>? rates = null)
 {
+    var report = new Report();
     await using var source = NpgsqlDataSource.Create(connection);
     await using var command = source.CreateCommand("SELECT \"Channel\", \"State\", count(*) FROM deliveries GROUP BY 1, 2 ORDER BY 1, 2");
     await using var reader = await command.ExecuteReaderAsync();
@@ -96,6 +110,7 @@ static async Task ReportAsync(string connection, string gateway, Dictionary<stri
     while (await reader.ReadAsync())
     {
         Console.WriteLine($"  outbox {reader.GetString(0)} {reader.GetString(1)}: {reader.GetInt64(2):N0}");
+        report.Rows += reader.GetInt64(2);
         if (reader.GetString(1) == "Sent")
         {
             outbox[reader.GetString(0)] = reader.GetInt64(2);
@@ -109,6 +124,15 @@ static async Task ReportAsync(string connection, string gateway, Dictionary<stri
         var accepted = s.GetProperty("accepted").GetInt64();
         var seconds = s.GetProperty("seconds").GetDouble();
         var achieved = seconds > 0 ? accepted / seconds : 0;
+        report.Sent += outbox.GetValueOrDefault(name);
+        report.DistinctKeys += s.GetProperty("distinctKeys").GetInt64();
+        report.Duplicates += s.GetProperty("duplicates").GetInt64();
+        report.CountsEqual &= s.GetProperty("distinctKeys").GetInt64() == outbox.GetValueOrDefault(name);
+        if (rates is not null && rates.TryGetValue(name, out var limit) && limit > 0)
+        {
+            report.RatesWithin5Percent &= Math.Abs(achieved - limit) / limit <= 0.05;
+        }
+
         var rate = rates is not null && rates.TryGetValue(name, out var r) && r > 0
             ? $"; limit {r:N0}/s, achieved {achieved:N0}/s ({(achieved - r) / r * 100:+0.0;-0.0} %)"
             : $"; achieved {achieved:N0}/s";
@@ -116,6 +140,8 @@ static async Task ReportAsync(string connection, string gateway, Dictionary<stri
             + $"distinct keys {s.GetProperty("distinctKeys").GetInt64():N0}, duplicates {s.GetProperty("duplicates").GetInt64():N0}; outbox sent {outbox.GetValueOrDefault(name):N0}"
             + $" -> {(s.GetProperty("distinctKeys").GetInt64() == outbox.GetValueOrDefault(name) ? "counts equal" : "COUNTS DIFFER")}{rate}");
     }
+
+    return report;
 }
 
 static DispatcherOptions DispatcherFor(int claim, int window) => new()
@@ -148,7 +174,7 @@ static DeliveryOptions ChannelsFor(string gateway, bool batch, double rateA, dou
 }
 
 /// <summary>Deterministic recipients (seed 2026), spread over the channels, 90 % Vietnamese, queued as an operator would.</summary>
-static async Task<(double Seconds, int Queued)> QueueAsync(DatabaseOptions database, int count, string[] channels)
+static async Task<(double Seconds, int Queued, double Cpu)> QueueAsync(DatabaseOptions database, int count, string[] channels)
 {
     var random = new Random(2026);
     var recipients = new List<DeliveryRequest>(count);
@@ -172,15 +198,17 @@ static async Task<(double Seconds, int Queued)> QueueAsync(DatabaseOptions datab
     db.Units.Add(unit);
     await db.SaveChangesAsync();
 
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var result = await new QueueDeliveries(db).HandleAsync(new QueueDeliveriesCommand(Guid.NewGuid(), unit.Id, messages, recipients));
     watch.Stop();
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     if (!result.IsSuccess)
     {
         throw new InvalidOperationException(result.Error!.Message);
     }
 
-    return (watch.Elapsed.TotalSeconds, result.Value!.Queued);
+    return (watch.Elapsed.TotalSeconds, result.Value!.Queued, cpu.TotalSeconds);
 }
 
 static async Task<BenchDatabase> CreatePostgresAsync(string admin, string name)
@@ -229,6 +257,21 @@ static async Task MigrateAsync(DatabaseOptions options)
     options.Apply(builder);
     await using var db = new PtdsDbContext(builder.Options, new FixedActorAccessor(Actor.System), TimeProvider.System);
     await new SchemaMigrator(db).MigrateAsync();
+}
+
+internal sealed class Report
+{
+    public long Rows { get; set; }
+
+    public long Sent { get; set; }
+
+    public long DistinctKeys { get; set; }
+
+    public long Duplicates { get; set; }
+
+    public bool CountsEqual { get; set; } = true;
+
+    public bool RatesWithin5Percent { get; set; } = true;
 }
 
 internal sealed class BenchDatabase(DatabaseOptions options, Func<Task> drop) : IAsyncDisposable

@@ -61,6 +61,6 @@ echo "killed at $(psql -h 127.0.0.1 -p "$PGPORT" -U ptds -d "$DB" -Atc "$SENT_SQ
 START=$(date +%s.%N)
 $BENCH worker "$CONN" "$GW" "$WINDOW" | tail -1
 echo "restart to all sent: $(echo "$(date +%s.%N) - $START" | bc) s (includes the 3 s lease of the killed claims)"
-$BENCH report "$CONN" "$GW"
+$BENCH report "$CONN" "$GW" "$WINDOW"
 psql -h 127.0.0.1 -p "$PGPORT" -U ptds -d postgres -qc "DROP DATABASE \"$DB\" WITH (FORCE)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,7 +18,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         b.Property(d => d.State).HasMaxLength(16);
         b.Property(d => d.LeaseOwner).HasMaxLength(100);
         b.Property(d => d.LastError).HasMaxLength(500);
-        b.Property(d => d.IdempotencyKey).HasMaxLength(64);
+        b.Ignore(d => d.IdempotencyKey);
 
         // No foreign keys (to units, or to the alert and subscriber tables being built alongside):
         // checking them would cost a lookup per row on a two-million-row COPY.

@@ -68,8 +68,11 @@ public sealed class Delivery
 
     public DateTime? SentAt { get; set; }
 
-    /// <summary>Derived from alert, recipient and channel (<see cref="DeliveryKeys"/>); receivers drop a repeat.</summary>
-    public string IdempotencyKey { get; set; } = "";
+    /// <summary>
+    /// Derived from alert, recipient and channel (<see cref="DeliveryKeys"/>); receivers drop a repeat.
+    /// Computed, not stored (migration 0012): the same three columns always give the same key.
+    /// </summary>
+    public string IdempotencyKey => DeliveryKeys.IdempotencyKey(AlertId, RecipientId, Channel);
 }
 
 /// <summary>The text of one alert for one channel and language, stored once and shared by every delivery.</summary>

@@ -58,6 +58,12 @@ public sealed class DeliveryDispatcher(
     private readonly ILogger _log = log ?? NullLogger.Instance;
     private readonly RetryPolicy _retry = new(options.MaxAttempts, options.BackoffBase, options.BackoffMax);
     private readonly ConcurrentDictionary<Guid, Task<IReadOnlyList<DeliveryMessage>>> _messages = new();
+
+    // The text chosen for (alert, channel, language), so the choice below runs once per combination, not per delivery.
+    private readonly ConcurrentDictionary<(Guid, string, string), DeliveryMessage> _chosen = new();
+
+    // Claim loops take window places one at a time in turn, so two loops never each hold part of a batch's places.
+    private readonly SemaphoreSlim _placeTaking = new(1, 1);
     private long _inFlight;
 
     public string WorkerId { get; } = options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -73,12 +79,14 @@ public sealed class DeliveryDispatcher(
     private async Task RunAsync(bool untilIdle, CancellationToken ct)
     {
         using var window = new SemaphoreSlim(options.InFlightWindow, options.InFlightWindow);
-        var outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = true });
-        var recorder = RecordAsync(outcomes.Reader, window);
+        var outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = false });
+        var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => RecordAsync(outcomes.Reader, window)).ToArray();
         var sends = new ConcurrentDictionary<Task, bool>();
         try
         {
-            await ClaimLoopAsync(untilIdle, window, outcomes.Writer, sends, ct);
+            // Several claims and outcome writes at once: each is one statement over thousands of
+            // rows, and one after the other they left the database's other core idle.
+            await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => ClaimLoopAsync(untilIdle, window, outcomes.Writer, sends, ct)));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -88,7 +96,7 @@ public sealed class DeliveryDispatcher(
         {
             await Task.WhenAll(sends.Keys);
             outcomes.Writer.Complete();
-            await recorder;
+            await Task.WhenAll(recorders);
         }
     }
 
@@ -98,9 +106,17 @@ public sealed class DeliveryDispatcher(
         while (!ct.IsCancellationRequested)
         {
             // Room in the window first, then the claim: claimed rows never wait for a place.
-            for (var i = 0; i < want; i++)
+            await _placeTaking.WaitAsync(ct);
+            try
             {
-                await window.WaitAsync(ct);
+                for (var i = 0; i < want; i++)
+                {
+                    await window.WaitAsync(ct);
+                }
+            }
+            finally
+            {
+                _placeTaking.Release();
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -224,13 +240,18 @@ public sealed class DeliveryDispatcher(
 
     private async Task<OutgoingMessage> MessageForAsync(ClaimedDelivery row, CancellationToken ct)
     {
-        var messages = await _messages.GetOrAdd(row.AlertId, id => store.MessagesAsync(id, ct));
+        if (!_chosen.TryGetValue((row.AlertId, row.Channel, row.Language), out var message))
+        {
+            var messages = await _messages.GetOrAdd(row.AlertId, id => store.MessagesAsync(id, ct));
 
-        // The recipient's language if the alert has it, else Vietnamese, else whatever there is.
-        var message = messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language == row.Language)
-            ?? messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase))
-            ?? messages.FirstOrDefault(m => m.Channel == row.Channel)
-            ?? throw new MissingMessageException($"The alert has no message for channel '{row.Channel}'.");
+            // The recipient's language if the alert has it, else Vietnamese, else whatever there is.
+            message = messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language == row.Language)
+                ?? messages.FirstOrDefault(m => m.Channel == row.Channel && m.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase))
+                ?? messages.FirstOrDefault(m => m.Channel == row.Channel)
+                ?? throw new MissingMessageException($"The alert has no message for channel '{row.Channel}'.");
+            _chosen.TryAdd((row.AlertId, row.Channel, row.Language), message);
+        }
+
         var outgoing = new OutgoingMessage(row.Id, row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
         return render is null ? outgoing : render(outgoing); // per-recipient placeholders (the acknowledgement link)
     }
@@ -245,6 +266,12 @@ public sealed class DeliveryDispatcher(
             while (batch.Count < 20_000 && reader.TryRead(out var outcome))
             {
                 batch.Add(outcome);
+            }
+
+            if (batch.Count == 0)
+            {
+                // Another recorder took what woke this one.
+                continue;
             }
 
             for (var attempt = 1; ; attempt++)

@@ -38,6 +38,9 @@ public sealed class DispatcherOptions
     /// </summary>
     public int InFlightWindow { get; set; } = 4000;
 
+    /// <summary>Claims and outcome writes this process runs at once (each a statement over a whole batch).</summary>
+    public int Concurrency { get; set; } = 2;
+
     /// <summary>How long a claim holds; a dispatcher that died is replaced after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -58,6 +61,7 @@ public sealed class DispatcherOptions
     {
         Require(errors, ClaimBatchSize is >= 1 and <= 50_000, "Delivery:Dispatcher:ClaimBatchSize must be 1-50000.");
         Require(errors, InFlightWindow >= ClaimBatchSize, "Delivery:Dispatcher:InFlightWindow must be at least ClaimBatchSize.");
+        Require(errors, Concurrency is >= 1 and <= 16, "Delivery:Dispatcher:Concurrency must be 1-16.");
         Require(errors, Lease >= TimeSpan.FromSeconds(1), "Delivery:Dispatcher:Lease must be at least one second.");
         Require(errors, MaxAttempts is >= 1 and <= 100, "Delivery:Dispatcher:MaxAttempts must be 1-100.");
         Require(errors, BackoffBase > TimeSpan.Zero && BackoffMax >= BackoffBase, "Delivery:Dispatcher:BackoffBase must be positive and not above BackoffMax.");

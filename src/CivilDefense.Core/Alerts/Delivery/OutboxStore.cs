@@ -62,5 +62,5 @@ public static class OutboxStores
         return messages;
     }
 
-    internal const string ClaimedColumns = "\"Id\", \"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"Attempts\", \"IdempotencyKey\"";
+    internal const string ClaimedColumns = "\"Id\", \"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"Attempts\"";
 }

@@ -38,8 +38,9 @@ public sealed class PostgresOutboxStore(string connectionString) : IOutboxStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            claimed.Add(new ClaimedDelivery(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetInt32(6), reader.GetString(7)));
+            var (alert, recipient, channel) = (reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3));
+            claimed.Add(new ClaimedDelivery(reader.GetInt64(0), alert, recipient, channel, reader.GetString(4), reader.GetString(5), reader.GetInt32(6),
+                DeliveryKeys.IdempotencyKey(alert, recipient, channel)));
         }
 
         return claimed;

@@ -28,6 +28,9 @@ public sealed record QueuedDeliveries(Guid AlertId, int Queued, int AlreadyQueue
 /// </summary>
 public sealed class QueueDeliveries(PtdsDbContext db)
 {
+    /// <summary>Connections copying batches at once on PostgreSQL: one per core, at most two (the server is the other half of the work).</summary>
+    private static readonly int PostgresWriters = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
     public async Task<Result<QueuedDeliveries>> HandleAsync(QueueDeliveriesCommand command, CancellationToken ct = default)
     {
         var unitPath = await db.Units.IgnoreQueryFilters().Where(u => u.Id == command.IssuingUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
@@ -68,7 +71,7 @@ public sealed class QueueDeliveries(PtdsDbContext db)
             switch (db.Database.GetDbConnection())
             {
                 case NpgsqlConnection postgres:
-                    await OutboxWriter.WritePostgresAsync(postgres, command.AlertId, rows, now, ct);
+                    await OutboxWriter.WritePostgresAsync(postgres, db.Database.GetConnectionString()!, command.AlertId, rows, now, PostgresWriters, ct);
                     break;
                 case SqliteConnection sqlite:
                     await OutboxWriter.WriteSqliteAsync(sqlite, command.AlertId, rows, now, ct);
@@ -143,24 +146,55 @@ public sealed class QueueDeliveries(PtdsDbContext db)
     /// <summary>Each (recipient, channel) once, whatever targeting handed over, minus what is already queued.</summary>
     private static OutboxRow[] RowsToWrite(QueueDeliveriesCommand command, HashSet<(Guid, string)> existing)
     {
-        var seen = new HashSet<(Guid, string)>(command.Recipients.Count);
-        var rows = new List<OutboxRow>(command.Recipients.Count);
-        foreach (var r in command.Recipients)
-        {
-            if (seen.Add((r.RecipientId, r.Channel)) && !existing.Contains((r.RecipientId, r.Channel)))
-            {
-                rows.Add(new OutboxRow(r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId, DeliveryKeys.IdempotencyKey(command.AlertId, r.RecipientId, r.Channel)));
-            }
-        }
-
         // In recipient order, so the unique index (alert, recipient, channel) grows at its end like
         // the primary key instead of at random places: random GUIDs made SQLite's index thrash its
         // page cache (2,000,000 rows took minutes) and cost PostgreSQL page splits all over.
-        // Guid ordering (unsigned, field by field) is the order of their text and of uuid.
-        var keys = rows.Select(r => r.RecipientId).ToArray();
-        var sorted = rows.ToArray();
-        Array.Sort(keys, sorted);
-        return sorted;
+        // A Guid's big-endian bytes as one 128-bit number order like Guid.CompareTo, uuid and
+        // the upper-case text EF stores on SQLite; ties keep the input order, so of two requests
+        // for the same (recipient, channel) the first wins, and duplicates sit side by side
+        // (a sort and one pass instead of a two-million-entry hash set).
+        var recipients = command.Recipients;
+        var order = new RecipientOrder[recipients.Count];
+        Span<byte> bytes = stackalloc byte[16];
+        for (var i = 0; i < order.Length; i++)
+        {
+            recipients[i].RecipientId.TryWriteBytes(bytes, bigEndian: true, out _);
+            order[i] = new RecipientOrder(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes), i);
+        }
+
+        Array.Sort(order);
+        var rows = new List<OutboxRow>(order.Length);
+        for (var i = 0; i < order.Length; i++)
+        {
+            var r = recipients[order[i].Index];
+            if (IsRepeat(recipients, order, i, r.Channel) || (existing.Count > 0 && existing.Contains((r.RecipientId, r.Channel))))
+            {
+                continue;
+            }
+
+            rows.Add(new OutboxRow(r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId));
+        }
+
+        return [.. rows];
+    }
+
+    /// <summary>Whether an earlier request of the same recipient (just before in the sorted order) is for the same channel.</summary>
+    private static bool IsRepeat(IReadOnlyList<DeliveryRequest> recipients, RecipientOrder[] order, int at, string channel)
+    {
+        for (var j = at - 1; j >= 0 && order[j].Key == order[at].Key; j--)
+        {
+            if (recipients[order[j].Index].Channel == channel)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct RecipientOrder(UInt128 Key, int Index) : IComparable<RecipientOrder>
+    {
+        public int CompareTo(RecipientOrder other) => Key != other.Key ? Key.CompareTo(other.Key) : Index.CompareTo(other.Index);
     }
 
     private async Task InsertMessagesAsync(QueueDeliveriesCommand command, DbTransaction transaction, CancellationToken ct)

@@ -1,3 +1,4 @@
+using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Alerts.Cap;
 using CivilDefense.Core.Alerts.Delivery;
 using CivilDefense.Core.Alerts.Issuing;
@@ -21,7 +22,7 @@ public sealed record DisseminationReport(Guid OutboxAlertId, int Recipients, int
 /// those left out that it changed. Each recipient gets one delivery per address they have, in
 /// their language (vi-VN when the message has no block in it). Relayed neighbour alerts are
 /// issued as PTDS messages and come through here like any other. Every id is derived
-/// (<see cref="DisseminationIds"/>), so running it again for the same message adds nothing.
+/// (<see cref="DeliveryIdentities"/>), so running it again for the same message adds nothing.
 /// </summary>
 public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, SubscriberIndexCache index, DeliveryOptions delivery) : IAlertIssuedHandler
 {
@@ -46,7 +47,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
         }
 
         var cap = CapReader.Read(alert.CapXml);
-        var outboxId = DisseminationIds.Message(alert.Sender, alert.Identifier);
+        var outboxId = DeliveryIdentities.AlertId(alert.Id);
         var province = await db.Units.IgnoreQueryFilters().Where(u => u.Id == alert.UnitId).Select(u => u.Path).SingleAsync(ct);
 
         var targeted = await TargetAsync(cap, ct);
@@ -65,7 +66,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
                 continue;
             }
 
-            var recipient = DisseminationIds.Recipient(s.Id);
+            var recipient = DeliveryIdentities.RecipientId(s.Id);
             withoutChannel += Add(ChannelKind.HttpSms, channels.Sms, s.Phone) + Add(ChannelKind.Email, channels.Email, s.Email) + Add(ChannelKind.Webhook, channels.Webhook, s.WebhookUrl);
 
             int Add(ChannelKind kind, string? channel, string? address)
@@ -146,11 +147,11 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
 
         var earlier = await db.IssuedAlerts.IgnoreQueryFilters()
             .Where(a => (a.Id == chainId || a.ChainId == chainId) && a.Id != alert.Id && a.Identifier != null)
-            .Select(a => new { a.Sender, a.Identifier })
+            .Select(a => a.Id)
             .ToListAsync(ct);
-        var outboxIds = earlier.Select(a => DisseminationIds.Message(a.Sender, a.Identifier!)).ToList();
+        var outboxIds = earlier.Select(DeliveryIdentities.AlertId).ToList();
         var recipients = await db.Deliveries.Where(d => outboxIds.Contains(d.AlertId)).Select(d => d.RecipientId).Distinct().ToListAsync(ct);
-        return recipients.Select(DisseminationIds.SubscriberOf).OfType<int>();
+        return recipients.Select(DeliveryIdentities.SubscriberId).OfType<int>();
     }
 
     private sealed record Recipient(int Id, string? Phone, string? Email, string? WebhookUrl, string Language, int UnitId);

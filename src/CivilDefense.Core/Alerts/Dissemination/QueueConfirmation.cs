@@ -1,3 +1,4 @@
+using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Alerts.Delivery;
 using CivilDefense.Core.Alerts.Subscribers;
 using CivilDefense.Core.Common;
@@ -39,7 +40,7 @@ public sealed class QueueConfirmation(PtdsDbContext db, QueueDeliveries queue, D
             Guid.CreateVersion7(),
             unitId,
             [new AlertMessage(channel, language, channel == channels.Email ? subject : null, body)],
-            [new DeliveryRequest(DisseminationIds.Recipient(message.SubscriberId), channel, address, language, unitId)]), ct);
+            [new DeliveryRequest(DeliveryIdentities.RecipientId(message.SubscriberId), channel, address, language, unitId)]), ct);
         return queued.IsSuccess ? channel : queued.Error!;
     }
 

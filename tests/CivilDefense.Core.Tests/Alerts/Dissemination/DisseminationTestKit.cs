@@ -1,3 +1,4 @@
+using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Alerts.Cap;
 using CivilDefense.Core.Alerts.Delivery;
@@ -106,16 +107,16 @@ public sealed class DisseminationTestKit : IAsyncDisposable
     {
         await using var db = Database.Context(Actor.System);
         var alert = await db.IssuedAlerts.SingleAsync(a => a.Id == alertId);
-        var outboxId = DisseminationIds.Message(alert.Sender, alert.Identifier!);
+        var outboxId = DeliveryIdentities.AlertId(alert.Id);
         var rows = await db.Deliveries.Where(d => d.AlertId == outboxId).ToListAsync();
-        return [.. rows.Select(d => (DisseminationIds.SubscriberOf(d.RecipientId)!.Value, d.Channel, d.Language, d.Address)).OrderBy(d => d.Item1).ThenBy(d => d.Channel)];
+        return [.. rows.Select(d => (DeliveryIdentities.SubscriberId(d.RecipientId)!.Value, d.Channel, d.Language, d.Address)).OrderBy(d => d.Item1).ThenBy(d => d.Channel)];
     }
 
     public async Task<List<DeliveryMessage>> MessagesAsync(int alertId)
     {
         await using var db = Database.Context(Actor.System);
         var alert = await db.IssuedAlerts.SingleAsync(a => a.Id == alertId);
-        var outboxId = DisseminationIds.Message(alert.Sender, alert.Identifier!);
+        var outboxId = DeliveryIdentities.AlertId(alert.Id);
         return await db.DeliveryMessages.Where(m => m.AlertId == outboxId).ToListAsync();
     }
 

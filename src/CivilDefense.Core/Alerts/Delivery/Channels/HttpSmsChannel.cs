@@ -13,10 +13,12 @@ public sealed class HttpSmsChannel(HttpClient client, HttpSmsOptions options, IR
 {
     private static readonly Dictionary<string, string> NoValues = [];
 
+    private readonly MessageTemplate _body = new(options.BodyTemplate);
+
     public int MaxBatchSize => options.BatchUrl is null ? 1 : options.MaxBatchSize;
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken ct) =>
-        HttpResults.SendAsync(client, Request(options.Url, JsonTemplate.Render(options.BodyTemplate, JsonTemplate.ValuesOf(message)), message.IdempotencyKey), retryableStatusCodes, ct);
+        HttpResults.SendAsync(client, Request(options.Url, _body.Render(message), message.IdempotencyKey), retryableStatusCodes, ct);
 
     public async Task<IReadOnlyList<SendResult>> SendBatchAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
@@ -34,7 +36,7 @@ public sealed class HttpSmsChannel(HttpClient client, HttpSmsOptions options, IR
         var items = new StringBuilder(messages.Count * 160);
         for (var i = 0; i < messages.Count; i++)
         {
-            items.Append(i == 0 ? "" : ",").Append(JsonTemplate.Render(options.BodyTemplate, JsonTemplate.ValuesOf(messages[i])));
+            _body.Render(items.Append(i == 0 ? "" : ","), messages[i]);
         }
 
         var wrapper = JsonTemplate.Render(options.BatchBodyTemplate, NoValues);
