@@ -23,13 +23,13 @@ internal static class ObservationGenerator
     public static DateTime At(int step) => Start.AddMinutes(5 * step);
 
     /// <summary>The JSON body a station gateway would post for these stations over all steps.</summary>
-    public static byte[] Json(IReadOnlyList<(int Index, string Code)> stations, int steps)
+    public static byte[] Json(IReadOnlyList<(int Index, string Code)> stations, int steps, int firstStep = 0)
     {
         var json = new StringBuilder(stations.Count * steps * 2 * 90).Append("{\"observations\":[");
         var first = true;
         foreach (var (index, code) in stations)
         {
-            for (var step = 0; step < steps; step++)
+            for (var step = firstStep; step < firstStep + steps; step++)
             {
                 var at = At(step).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
                 json.Append(first ? "" : ",")

@@ -11,13 +11,14 @@ using Npgsql;
 using NpgsqlTypes;
 
 // Usage: dotnet MonitoringBench.dll <postgres admin connection> [stations] [days] [stations per batch]
+// A batch of 20 stations x 7 days is 80,640 observations, under the handler's limit of 100,000 per request.
 // Ingests a backfill burst through the product's handler (JSON parse, per-item checks, idempotent
 // set-based upsert, one audit entry per batch, risk evaluation and drafts, one transaction per
 // batch), then a plain binary COPY of the same rows into the emptied table, and reports both rates.
 var admin = args[0];
 var stationCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 var days = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
-var perBatch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+var perBatch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
 var steps = days * ObservationGenerator.StepsPerDay;
 var rows = (long)stationCount * steps * 2;
 
@@ -29,6 +30,15 @@ try
     var (codes, province) = await ArrangeAsync(options, stationCount);
     var actor = new Actor("bench-commander", Role.Commander, province.Id, province.Path);
     Console.WriteLine($"Burst: {stationCount:N0} stations x 2 variables x {days} days at 5 min = {rows:N0} observations, {perBatch} stations ({perBatch * steps * 2:N0} observations) per batch.");
+
+    // A running server has compiled its code long before a backfill arrives: one station's previous
+    // day goes through the same handler first, untimed, so the figure is not the JIT's.
+    await using (var warm = Open(options, actor))
+    {
+        var body = ObservationGenerator.Json([(0, codes[0])], ObservationGenerator.StepsPerDay, -ObservationGenerator.StepsPerDay);
+        var items = JsonSerializer.Deserialize<Body>(body, JsonSerializerOptions.Web)!.Observations;
+        await new IngestObservations(warm).HandleAsync(items, "warm-up", allOrNothing: false, CancellationToken.None);
+    }
 
     var ingest = TimeSpan.Zero;
     var parse = TimeSpan.Zero;
@@ -56,18 +66,25 @@ try
         }
     }
 
-    Console.WriteLine($"Ingest (product path): {accepted:N0} accepted in {ingest.TotalSeconds:F1} s = {accepted / ingest.TotalSeconds:N0} obs/s (of which JSON parse {parse.TotalSeconds:F1} s); {raised:N0} draft warnings raised.");
+    var rate = accepted / ingest.TotalSeconds;
+    Console.WriteLine($"Ingest (product path): {accepted:N0} accepted in {ingest.TotalSeconds:F1} s = {rate:N0} obs/s (of which JSON parse {parse.TotalSeconds:F1} s); {raised:N0} draft warnings raised. Load average now: {LoadAverage()}");
     Console.WriteLine($"Live crossing posted mid-burst: draft readable by the operator {liveLatencyMs:F0} ms after the request started.");
 
     var copy = await CopyAsync(options, codes.Count, steps);
-    Console.WriteLine($"Plain COPY (binary) of the same rows into the emptied table: {rows:N0} in {copy.TotalSeconds:F1} s = {rows / copy.TotalSeconds:N0} obs/s.");
-    Console.WriteLine($"Ratio ingest / COPY: {(accepted / ingest.TotalSeconds) / (rows / copy.TotalSeconds):P0}.");
+    Console.WriteLine($"Plain COPY (binary) of the same rows into the emptied table: {rows:N0} in {copy.TotalSeconds:F1} s = {rows / copy.TotalSeconds:N0} obs/s. Load average now: {LoadAverage()}");
+    Console.WriteLine($"Ratio ingest / COPY: {rate / (rows / copy.TotalSeconds):P0}.");
+    Console.WriteLine(accepted == rows ? $"All {rows:N0} observations accepted." : $"ERROR: {accepted:N0} of {rows:N0} observations accepted.");
+    var scale = stationCount == 2000 && days == 7 ? "full scale" : $"REDUCED scale ({stationCount} stations, {days} days): not the target's burst";
+    Console.WriteLine($"{(rate >= 200_000 && accepted == rows ? "MET" : "MISSED")}: ingest {rate:N0} obs/s against >= 200,000 obs/s ({scale}).");
+    Console.WriteLine($"{(liveLatencyMs <= 1000 ? "MET" : "MISSED")}: raised level readable by the operator after {liveLatencyMs:F0} ms against <= 1,000 ms.");
 }
 finally
 {
     NpgsqlConnection.ClearAllPools();
     await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static PtdsDbContext Open(DatabaseOptions options, Actor actor)
 {

@@ -4,13 +4,13 @@
 # side by side with a plain binary COPY of the same rows into the same table.
 # The figure depends on fsync, so by default it starts its own PostgreSQL 15 cluster in /tmp with
 # fsync and synchronous_commit ON (port 5643), and removes it afterwards.
-# Usage: bash bench/monitoring/run.sh [stations=2000] [days=7] [stations per batch=10]
+# Usage: bash bench/monitoring/run.sh [stations=2000] [days=7] [stations per batch=20]
 #        PTDS_BENCH_POSTGRES="Host=...;Database=postgres" bash bench/monitoring/run.sh   (use a server you started)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 STATIONS="${1:-2000}"
 DAYS="${2:-7}"
-PER_BATCH="${3:-10}"
+PER_BATCH="${3:-20}"
 PGBIN=/usr/lib/postgresql/15/bin
 PORT=5643
 

@@ -44,7 +44,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         // The natural key is the idempotency key: the upsert's ON CONFLICT target, and the index every series read uses.
         b.HasKey(o => new { o.StationId, o.ObservedAt, o.Variable });
         b.Property(o => o.Source).HasMaxLength(200);
-        b.HasOne(o => o.Station).WithMany().HasForeignKey(o => o.StationId).OnDelete(DeleteBehavior.Cascade);
+        // No relationship (so no foreign key): see Observation.StationId; the scope filter joins the stations itself.
     }
 }
 

@@ -26,7 +26,7 @@ public sealed partial class PtdsDbContext
     {
         modelBuilder.Entity<Station>().HasQueryFilter(s => ScopePath == null || s.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<StationAlarmLevels>().HasQueryFilter(a => ScopePath == null || a.Station.Unit.Path.StartsWith(ScopePath));
-        modelBuilder.Entity<Observation>().HasQueryFilter(o => ScopePath == null || o.Station.Unit.Path.StartsWith(ScopePath));
+        modelBuilder.Entity<Observation>().HasQueryFilter(o => ScopePath == null || Stations.Any(s => s.Id == o.StationId && s.Unit.Path.StartsWith(ScopePath)));
         modelBuilder.Entity<StationWarningState>().HasQueryFilter(s => ScopePath == null || s.Station.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<DraftWarning>().HasQueryFilter(d => ScopePath == null || d.Unit.Path.StartsWith(ScopePath));
         modelBuilder.Entity<RiskRule>().HasQueryFilter(r => ScopePath == null || r.UnitPath.StartsWith(ScopePath) || ScopePath.StartsWith(r.UnitPath));

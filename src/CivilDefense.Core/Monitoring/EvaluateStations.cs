@@ -22,11 +22,14 @@ public sealed class EvaluateStations(PtdsDbContext db)
 
         var stations = await db.Stations.IgnoreQueryFilters().AsNoTracking().Include(s => s.Unit)
             .Where(s => stationIds.Contains(s.Id)).ToListAsync(ct);
-        var latest = await db.Observations.IgnoreQueryFilters()
-            .Where(o => stationIds.Contains(o.StationId))
-            .GroupBy(o => o.StationId)
-            .Select(g => new { StationId = g.Key, At = g.Max(o => o.ObservedAt) })
-            .ToDictionaryAsync(x => x.StationId, x => x.At, ct);
+        // A correlated max per station: the server reads one key from the end of the station's range
+        // of the primary key, where a GROUP BY would scan every row the station ever stored.
+        var latest = (await db.Stations.IgnoreQueryFilters()
+                .Where(s => stationIds.Contains(s.Id))
+                .Select(s => new { StationId = s.Id, At = db.Observations.IgnoreQueryFilters().Where(o => o.StationId == s.Id).Max(o => (DateTime?)o.ObservedAt) })
+                .ToListAsync(ct))
+            .Where(x => x.At is not null)
+            .ToDictionary(x => x.StationId, x => x.At!.Value);
         var states = await db.StationWarningStates.IgnoreQueryFilters().AsNoTracking()
             .Where(s => stationIds.Contains(s.StationId)).ToDictionaryAsync(s => s.StationId, ct);
         var newStates = new List<StationWarningState>(stations.Count);

@@ -67,6 +67,7 @@ public sealed class IngestObservations(PtdsDbContext db)
                 await ownTransaction.CommitAsync(ct);
             }
 
+
             return report with { RaisedWarnings = raised };
         }
         finally
@@ -217,12 +218,21 @@ public sealed class IngestObservations(PtdsDbContext db)
             ActorUserId = actor.UserId,
             Action = "Ingest",
             EntityType = "ObservationBatch",
-            EntityId = string.Join(",", touched.Select(s => s.Id)),
+            EntityId = EntityIdOf(touched),
             UnitId = int.TryParse(unitPath.TrimEnd('/').Split('/').LastOrDefault(), out var unitId) ? unitId : null,
             UnitPath = unitPath,
             After = after,
         }], ct);
     }
+
+    /// <summary>The stations' ids when they fit the audit's entity id, else their count (the entry's After lists every code).</summary>
+    private static string EntityIdOf(List<Station> touched)
+    {
+        var ids = string.Join(",", touched.Select(s => s.Id));
+        return ids.Length <= MaxEntityIdLength ? ids : $"{touched.Count} stations";
+    }
+
+    private const int MaxEntityIdLength = 40;
 
     /// <summary>The deepest unit path above all the given ones (the batch's audit entry is filed there).</summary>
     private static string CommonPath(List<string> paths)

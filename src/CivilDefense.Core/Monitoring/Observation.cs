@@ -8,9 +8,13 @@ namespace CivilDefense.Core.Monitoring;
 /// </summary>
 public sealed class Observation
 {
+    /// <summary>
+    /// The station, without a foreign key in the database (migration 0013): the check of every row
+    /// against the stations cost more than half of a backfill's write, and the ingest already
+    /// resolves each item's station code to a station in the caller's scope before writing it.
+    /// Stations are never deleted (they are deactivated), so no row can lose its station.
+    /// </summary>
     public int StationId { get; set; }
-
-    public Station Station { get; set; } = null!;
 
     public DateTime ObservedAt { get; set; }
 

@@ -35,6 +35,12 @@ public static partial class ObservationRules
             return false;
         }
 
+        if (TryParseCommon(text, out utc))
+        {
+            reason = null;
+            return true;
+        }
+
         if (!OffsetPattern().IsMatch(text.Trim()))
         {
             reason = "time must state its offset (Z or +07:00)";
@@ -49,6 +55,67 @@ public static partial class ObservationRules
 
         utc = parsed.UtcDateTime;
         reason = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The form gateways send, "2025-10-01T00:05:00Z" or "…+07:00", read digit by digit: the general
+    /// parser costs more than all the other checks of an item together, and a backfill has millions.
+    /// Anything else (fractions, other offsets forms, invalid dates) goes to the general parser.
+    /// </summary>
+    private static bool TryParseCommon(string text, out DateTime utc)
+    {
+        utc = default;
+        var t = text.AsSpan();
+        if (t.Length is not (20 or 25) || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':'
+            || !Digits(t, 0, 4, out var year) || !Digits(t, 5, 2, out var month) || !Digits(t, 8, 2, out var day)
+            || !Digits(t, 11, 2, out var hour) || !Digits(t, 14, 2, out var minute) || !Digits(t, 17, 2, out var second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var offset = 0;
+        if (t.Length == 20)
+        {
+            if (t[19] is not ('Z' or 'z'))
+            {
+                return false;
+            }
+        }
+        else if (t[19] is not ('+' or '-') || t[22] != ':' || !Digits(t, 20, 2, out var oh) || !Digits(t, 23, 2, out var om) || oh > 14 || om > 59)
+        {
+            return false;
+        }
+        else
+        {
+            offset = (t[19] == '-' ? -1 : 1) * (oh * 60 + om);
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        if ((offset > 0 && local.Ticks < TimeSpan.TicksPerMinute * offset) || (offset < 0 && DateTime.MaxValue.Ticks - local.Ticks < TimeSpan.TicksPerMinute * -offset))
+        {
+            return false;
+        }
+
+        utc = DateTime.SpecifyKind(local.AddMinutes(-offset), DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = text[i] - '0';
+            if (d is < 0 or > 9)
+            {
+                return false;
+            }
+
+            value = value * 10 + d;
+        }
+
         return true;
     }
 

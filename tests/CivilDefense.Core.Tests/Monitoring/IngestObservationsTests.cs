@@ -238,6 +238,82 @@ public sealed class IngestObservationsTests
         await using var check = w.As(Actor.System);
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(RiskRule) && a.Action == "Create"));
     }
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleAsync_BatchOfManyStations_IsAuditedOnceWithTheirCount(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        await using (var setup = w.As(Actor.System))
+        {
+            setup.Stations.AddRange(Enumerable.Range(0, 30).Select(i => new Station { Code = $"GAUGE-{i:D2}", Name = $"Gauge {i}", UnitId = w.Territory.CommuneA.Id }));
+            await setup.SaveChangesAsync();
+        }
+
+        await using var db = w.As(w.Officer);
+        var report = (await new IngestObservations(db).HandleAsync(Enumerable.Range(0, 30).Select(i => Water($"GAUGE-{i:D2}", 0, 1.0)).ToList(), "api", false, CancellationToken.None)).Value!;
+
+        Assert.Equal(30, report.Accepted);
+        await using var check = w.As(Actor.System);
+        var entry = await check.AuditEntries.SingleAsync(a => a.EntityType == "ObservationBatch");
+        Assert.Equal("30 stations", entry.EntityId);
+        Assert.Contains("GAUGE-29", entry.After);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task Observations_AreSeenOnlyInTheirStationsUnitSubtree(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        await using (var db = w.As(w.Officer))
+        {
+            await new IngestObservations(db).HandleAsync([Water("MOC-HOA", 0, 1.0), Water("TAN-AN", 0, 0.9)], "api", false, CancellationToken.None);
+        }
+
+        await using var inside = w.As(w.Officer);
+        await using var outside = w.As(TestTerritory.ActorAt(w.Territory.CommuneB, Role.Officer));
+        await using var province = w.As(w.Commander);
+
+        Assert.Equal(2, await inside.Observations.CountAsync());
+        Assert.Equal(0, await outside.Observations.CountAsync());
+        Assert.Equal(2, await province.Observations.CountAsync());
+    }
+}
+
+public sealed class ObservationTimeTests
+{
+    [Theory]
+    [InlineData("2025-10-01T00:05:00Z")]
+    [InlineData("2025-10-01T00:05:00z")]
+    [InlineData("2025-10-01T06:05:00+07:00")]
+    [InlineData("2025-09-30T19:35:00-04:30")]
+    [InlineData("2024-02-29T23:59:59+14:00")]
+    [InlineData("0001-01-01T00:00:00-01:00")]
+    [InlineData("2025-10-01T00:05:00.250Z")]
+    [InlineData("2025-10-01T00:05:00+0700")]
+    public void TryParseTime_GivesTheGeneralParsersInstant(string text)
+    {
+        Assert.True(ObservationRules.TryParseTime(text, out var utc, out var reason), reason);
+
+        var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+        Assert.Equal((expected, DateTimeKind.Utc), (utc, utc.Kind));
+    }
+
+    [Theory]
+    [InlineData("2025-02-29T00:00:00Z")]
+    [InlineData("2025-10-01T24:00:00Z")]
+    [InlineData("2025-13-01T00:00:00Z")]
+    [InlineData("2025-10-01T00:05:00")]
+    [InlineData("2025-10-01T00:05:00+07:6x")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    public void TryParseTime_ImpossibleOrAmbiguousTimes_AreRejected(string text)
+    {
+        Assert.False(ObservationRules.TryParseTime(text, out _, out var reason));
+        Assert.NotNull(reason);
+    }
 }
 
 public sealed class ObservationWriterTests
