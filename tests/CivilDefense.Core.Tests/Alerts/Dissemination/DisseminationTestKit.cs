@@ -1,5 +1,5 @@
-using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Access;
+using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Alerts.Cap;
 using CivilDefense.Core.Alerts.Delivery;
 using CivilDefense.Core.Alerts.Dissemination;
