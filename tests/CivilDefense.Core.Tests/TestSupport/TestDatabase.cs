@@ -102,7 +102,21 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var admin = new NpgsqlConnection(postgresAdminConnection);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabaseName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    // FORCE may not terminate an autovacuum worker (a superuser's process) that
+                    // happens to be in the new database when the test role is not a superuser;
+                    // the worker finishes within moments (seen once in CI).
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 

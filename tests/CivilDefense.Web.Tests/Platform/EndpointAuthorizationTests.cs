@@ -12,7 +12,10 @@ public sealed class EndpointAuthorizationTests
     private static readonly HashSet<string> PublicRoutes =
         ["account/login", "account/denied", "account/language", "error", "health/live", "health/ready",
             "subscribe", "subscribe/confirm", "subscribe/unsubscribe", "api/v1/public/subscriptions", "api/v1/public/subscriptions/{id:int}/confirm", "api/v1/public/subscriptions/unsubscribe",
-            "cap/alerts/{identifier}.xml", "cap/feed.atom"];
+            "cap/alerts/{identifier}.xml", "cap/feed.atom",
+
+            // The acknowledgement link a duty contact follows from an SMS: signed, GET shows only.
+            "ack/{token}"];
 
     [Fact]
     public async Task EveryEndpoint_HasAnAuthorizationPolicyOrIsKnownPublic()
