@@ -47,7 +47,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
             return new NotFoundError("This acknowledgement link is not valid.");
         }
 
-        var inserted = await InsertAsync(found.AlertId, found.Contact, AcknowledgementMethod.Link, found.Contact.Name, ct);
+        var inserted = await InsertAsync(found.AlertId, found.Contact, found.RecipientId, AcknowledgementMethod.Link, found.Contact.Name, ct);
         return await ViewAsync(found.AlertId, found.Contact, repeated: !inserted, ct);
     }
 
@@ -67,10 +67,10 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
 
         // The contact the organisation was first reached at: the lowest escalation order with a delivery of this alert.
         var contacts = await ContactsQuery(s => s.OrganizationId == organizationId).ToListAsync(ct);
-        var recipients = contacts.Select(c => DeliveryIdentities.RecipientId(c.Id)).ToList();
+        var recipients = contacts.SelectMany(c => DeliveryIdentities.RecipientIds(c.Id)).ToList();
         var reached = await db.Deliveries.IgnoreQueryFilters().Where(d => d.AlertId == alertId && recipients.Contains(d.RecipientId))
             .Select(d => d.RecipientId).Distinct().ToListAsync(ct);
-        var contact = contacts.FirstOrDefault(c => reached.Contains(DeliveryIdentities.RecipientId(c.Id)));
+        var contact = contacts.FirstOrDefault(c => DeliveryIdentities.RecipientIds(c.Id).Any(reached.Contains));
         if (contact is null)
         {
             return new NotFoundError("No such alert was sent to this organisation.");
@@ -82,7 +82,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
         }
 
         var by = db.Actor.TokenId is null ? db.Actor.Name : "token:" + db.Actor.Name;
-        var inserted = await InsertAsync(alertId, contact, AcknowledgementMethod.Api, by, ct);
+        var inserted = await InsertAsync(alertId, contact, DeliveryIdentities.RecipientIds(contact.Id).First(reached.Contains), AcknowledgementMethod.Api, by, ct);
         return await ViewAsync(alertId, contact, repeated: !inserted, ct);
     }
 
@@ -93,7 +93,7 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
             .OrderBy(s => s.ContactOrder ?? int.MaxValue).ThenBy(s => s.Id)
             .Select(s => new Contact(s.Id, s.Name, s.OrganizationId!.Value, s.Organization!.Name, s.UnitId, s.Unit.Path));
 
-    private async Task<(Guid AlertId, Contact Contact)?> ResolveLinkAsync(string? token, CancellationToken ct)
+    private async Task<(Guid AlertId, Contact Contact, Guid RecipientId)?> ResolveLinkAsync(string? token, CancellationToken ct)
     {
         if (keys.ReadAcknowledgeToken(token) is not { } link)
         {
@@ -101,21 +101,27 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
         }
 
         var alertId = DeliveryIdentities.AlertId(link.IssuedAlertId);
-        var recipientId = DeliveryIdentities.RecipientId(link.SubscriberId);
+        var recipientIds = DeliveryIdentities.RecipientIds(link.SubscriberId);
         var contact = await ContactsQuery(s => s.Id == link.SubscriberId).SingleOrDefaultAsync(ct);
+        if (contact is null)
+        {
+            return null;
+        }
 
         // A genuine link of a contact the alert was really sent to; anything else is "not valid".
-        var sent = contact is not null && await db.Deliveries.IgnoreQueryFilters().AnyAsync(d => d.AlertId == alertId && d.RecipientId == recipientId, ct);
-        return sent ? (alertId, contact!) : null;
+        var reached = await db.Deliveries.IgnoreQueryFilters().Where(d => d.AlertId == alertId && recipientIds.Contains(d.RecipientId))
+            .Select(d => d.RecipientId).FirstOrDefaultAsync(ct);
+        return reached == Guid.Empty ? null : (alertId, contact, reached);
     }
 
     /// <summary>Inserts the acknowledgement and its audit entry unless the organisation already acknowledged; true when it did.</summary>
-    private async Task<bool> InsertAsync(Guid alertId, Contact contact, AcknowledgementMethod method, string by, CancellationToken ct)
+    /// <param name="recipientId">The id the contact was reached under: the delivery board matches the acknowledgement to the delivery by it.</param>
+    private async Task<bool> InsertAsync(Guid alertId, Contact contact, Guid recipientId, AcknowledgementMethod method, string by, CancellationToken ct)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var postgres = db.Database.IsNpgsql();
         object alert = postgres ? alertId : alertId.ToString().ToUpperInvariant();
-        object recipient = postgres ? DeliveryIdentities.RecipientId(contact.Id) : DeliveryIdentities.RecipientId(contact.Id).ToString().ToUpperInvariant();
+        object recipient = postgres ? recipientId : recipientId.ToString().ToUpperInvariant();
         var methodText = method.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.Database.ExecuteSqlInterpolatedAsync(

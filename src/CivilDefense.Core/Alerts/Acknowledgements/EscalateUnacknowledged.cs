@@ -25,7 +25,7 @@ public sealed class EscalateUnacknowledged(PtdsDbContext db, AcknowledgementOpti
     /// <summary>Alerts older than this are not escalated any more.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(2);
 
-    private sealed record Person(int Id, int? OrganizationId, int? ContactOrder, bool IsDutyOfficer, string UnitPath, int UnitId, string? Phone, string? Email, string? WebhookUrl, string Language);
+    private sealed record Person(int Id, int? OrganizationId, int? ContactOrder, bool IsDutyOfficer, string UnitPath, int UnitId, string? Phone, string? Email, string? WebhookUrl, string Language, bool Acknowledges);
 
     public async Task<EscalationRun> RunAsync(CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class EscalateUnacknowledged(PtdsDbContext db, AcknowledgementOpti
         var people = await db.Subscribers.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.Status == SubscriberStatus.Active && ((s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null) || s.IsDutyOfficer))
             .OrderBy(s => s.ContactOrder ?? int.MaxValue).ThenBy(s => s.Id)
-            .Select(s => new Person(s.Id, s.OrganizationId, s.ContactOrder, s.IsDutyOfficer, s.Unit.Path, s.UnitId, s.Phone, s.Email, s.WebhookUrl, s.Language))
+            .Select(s => new Person(s.Id, s.OrganizationId, s.ContactOrder, s.IsDutyOfficer, s.Unit.Path, s.UnitId, s.Phone, s.Email, s.WebhookUrl, s.Language, s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null))
             .ToListAsync(ct);
         var contacts = people.Where(p => p.OrganizationId is not null && !p.IsDutyOfficer).ToList();
         if (contacts.Count == 0)
@@ -41,7 +41,7 @@ public sealed class EscalateUnacknowledged(PtdsDbContext db, AcknowledgementOpti
             return new EscalationRun(0, 0);
         }
 
-        var recipientIds = people.Select(p => DeliveryIdentities.RecipientId(p.Id)).ToList();
+        var recipientIds = people.SelectMany(p => DeliveryIdentities.RecipientIds(p.Id)).ToList();
         var since = now - Horizon;
         var deliveries = await db.Deliveries.IgnoreQueryFilters().AsNoTracking()
             .Where(d => recipientIds.Contains(d.RecipientId) && d.QueuedAt >= since)
@@ -154,7 +154,7 @@ public sealed class EscalateUnacknowledged(PtdsDbContext db, AcknowledgementOpti
                 }
 
                 var language = (forChannel.FirstOrDefault(m => m.Language.StartsWith(person.Language, StringComparison.OrdinalIgnoreCase)) ?? forChannel[0]).Language;
-                requests.Add(new DeliveryRequest(DeliveryIdentities.RecipientId(person.Id), channel, address, language, person.UnitId));
+                requests.Add(new DeliveryRequest(DeliveryIdentities.RecipientId(person.Id, person.Acknowledges), channel, address, language, person.UnitId));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CivilDefense.Core.Alerts.Acknowledgements;
 using CivilDefense.Core.Alerts.Cap;
 using CivilDefense.Core.Alerts.Delivery;
 
@@ -8,7 +9,9 @@ namespace CivilDefense.Core.Alerts.Dissemination;
 /// <summary>
 /// The text each channel carries, made from one &lt;info&gt; block of the published CAP message
 /// (pure: no I/O). SMS is short and ends with the alert's public URL; e-mail has the whole
-/// block; a webhook (organisations, neighbours' systems) gets the CAP XML itself.
+/// block; a webhook (organisations, neighbours' systems) gets the CAP XML itself. SMS and e-mail
+/// end with <see cref="MessageRendering.AcknowledgePlaceholder"/>: the dispatcher puts a duty
+/// contact's acknowledgement link there and nothing for a resident.
 /// </summary>
 public static class AlertMessageBuilder
 {
@@ -39,7 +42,7 @@ public static class AlertMessageBuilder
         var text = detail is null ? head : head.TrimEnd('.') + ". " + detail;
         var room = MaxSmsLength - (url is null ? 0 : url.Length + 1);
         text = Shorten(text, room);
-        return url is null ? text : text + " " + url;
+        return (url is null ? text : text + " " + url) + MessageRendering.AcknowledgePlaceholder;
     }
 
     public static string Email(CapAlert alert, CapInfo info)
@@ -79,7 +82,7 @@ public static class AlertMessageBuilder
             body.AppendLine((vi ? "Chi tiết (CAP): " : "Details (CAP): ") + web);
         }
 
-        return body.ToString().TrimEnd();
+        return body.ToString().TrimEnd() + MessageRendering.AcknowledgePlaceholder;
     }
 
     /// <summary>Marks an Update or Cancel before the headline, so nobody takes a Cancel for a new alert.</summary>

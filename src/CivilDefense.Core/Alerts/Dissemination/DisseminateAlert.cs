@@ -66,7 +66,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
                 continue;
             }
 
-            var recipient = DeliveryIdentities.RecipientId(s.Id);
+            var recipient = DeliveryIdentities.RecipientId(s.Id, s.Acknowledges);
             withoutChannel += Add(ChannelKind.HttpSms, channels.Sms, s.Phone) + Add(ChannelKind.Email, channels.Email, s.Email) + Add(ChannelKind.Webhook, channels.Webhook, s.WebhookUrl);
 
             int Add(ChannelKind kind, string? channel, string? address)
@@ -154,7 +154,8 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
         return recipients.Select(DeliveryIdentities.SubscriberId).OfType<int>();
     }
 
-    private sealed record Recipient(int Id, string? Phone, string? Email, string? WebhookUrl, string Language, int UnitId);
+    /// <param name="Acknowledges">An organisation's duty contact: its messages carry the acknowledgement link.</param>
+    private sealed record Recipient(int Id, string? Phone, string? Email, string? WebhookUrl, string Language, int UnitId, bool Acknowledges);
 
     /// <summary>
     /// The active subscribers among <paramref name="ids"/> in the issuing province, in id order.
@@ -171,7 +172,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
             result.AddRange(await db.Subscribers.IgnoreQueryFilters().AsNoTracking()
                 .Where(s => chunk.Contains(s.Id) && s.Status == SubscriberStatus.Active && s.Unit.Path.StartsWith(provincePath))
                 .OrderBy(s => s.Id)
-                .Select(s => new Recipient(s.Id, s.Phone, s.Email, s.WebhookUrl, s.Language, s.UnitId))
+                .Select(s => new Recipient(s.Id, s.Phone, s.Email, s.WebhookUrl, s.Language, s.UnitId, s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null))
                 .ToListAsync(ct));
         }
 

@@ -81,8 +81,8 @@ public static class BoardFilter
 
 /// <summary>
 /// The signed acknowledgement link of (alert, recipient), and the rendering the dispatcher applies
-/// to every message: <c>{ack}</c> becomes the recipient's link. Recipients that are not
-/// subscribers (no integer key behind their id) get no link, and the placeholder is dropped.
+/// to every message: <c>{ack}</c> becomes a duty contact's link. Residents, and recipients that
+/// are not subscribers (no integer key behind their id), get no link: the placeholder is dropped.
 /// </summary>
 public sealed class AcknowledgementLinks(SubscriberKeys keys, IOptions<AcknowledgementOptions> options, IOptions<Core.Alerts.Issuing.AlertsOptions> alerts)
 {
@@ -97,5 +97,5 @@ public sealed class AcknowledgementLinks(SubscriberKeys keys, IOptions<Acknowled
         return new Uri(baseUrl, "/ack/" + keys.AcknowledgeToken(alert, subscriber)).ToString();
     }
 
-    public OutgoingMessage Render(OutgoingMessage message) => MessageRendering.Render(message, (a, r) => UrlFor(a, r) ?? "");
+    public OutgoingMessage Render(OutgoingMessage message) => MessageRendering.Render(message, UrlFor);
 }

@@ -93,14 +93,23 @@ public sealed class AcknowledgementTests
     }
 
     [Fact]
-    public void Render_PutsEachRecipientsLinkInPlaceOfThePlaceholder()
+    public void Render_GivesDutyContactsTheirLink_InTheirLanguage_AndResidentsNothing()
     {
-        var message = new OutgoingMessage(1, Guid.NewGuid(), Guid.NewGuid(), "+84900", "vi-VN", "k", null, "Lũ. Xác nhận: {ack}");
+        var alert = DeliveryIdentities.AlertId(3);
+        var contact = DeliveryIdentities.RecipientId(5, acknowledges: true);
+        var sms = new OutgoingMessage(1, alert, contact, "+84900", "vi-VN", "k", null, "Lũ. https://x/cap/3{ack}");
 
-        var rendered = MessageRendering.Render(message, (a, r) => $"https://x/ack/{a:N}-{r:N}");
+        var rendered = MessageRendering.Render(sms, (a, r) => $"https://x/ack/{DeliveryIdentities.IssuedAlertId(a)}-{DeliveryIdentities.SubscriberId(r)}");
 
-        Assert.Equal($"Lũ. Xác nhận: https://x/ack/{message.AlertId:N}-{message.RecipientId:N}", rendered.Body);
-        var plain = message with { Body = "no link" };
+        Assert.Equal("Lũ. https://x/cap/3 Xác nhận đã nhận: https://x/ack/3-5", rendered.Body);
+        var email = sms with { Language = "en-US", Subject = "Flood", Body = "Flood.{ack}" };
+        Assert.Equal("Flood.\n\nAcknowledge receipt for your organisation at: https://x/ack/3-5", MessageRendering.Render(email, (_, _) => "https://x/ack/3-5").Body);
+
+        var resident = sms with { RecipientId = DeliveryIdentities.RecipientId(5) };
+        Assert.Equal("Lũ. https://x/cap/3", MessageRendering.Render(resident, (_, _) => throw new InvalidOperationException("a resident has no link")).Body);
+        var foreign = sms with { RecipientId = Guid.NewGuid() };
+        Assert.Equal("Lũ. https://x/cap/3", MessageRendering.Render(foreign, (_, _) => "https://x/ack/never").Body);
+        var plain = sms with { Body = "no link" };
         Assert.Same(plain, MessageRendering.Render(plain, (_, _) => throw new InvalidOperationException()));
     }
 
@@ -109,6 +118,10 @@ public sealed class AcknowledgementTests
     {
         Assert.Equal(42, DeliveryIdentities.IssuedAlertId(DeliveryIdentities.AlertId(42)));
         Assert.Equal(7, DeliveryIdentities.SubscriberId(DeliveryIdentities.RecipientId(7)));
+        Assert.Equal(7, DeliveryIdentities.SubscriberId(DeliveryIdentities.RecipientId(7, acknowledges: true)));
+        Assert.True(DeliveryIdentities.Acknowledges(DeliveryIdentities.RecipientId(7, acknowledges: true)));
+        Assert.False(DeliveryIdentities.Acknowledges(DeliveryIdentities.RecipientId(7)));
+        Assert.NotEqual(DeliveryIdentities.RecipientId(7), DeliveryIdentities.RecipientId(7, acknowledges: true));
         Assert.Null(DeliveryIdentities.SubscriberId(DeliveryIdentities.AlertId(7)));
         Assert.Null(DeliveryIdentities.IssuedAlertId(Guid.NewGuid()));
     }

@@ -54,7 +54,7 @@ public sealed partial class AcknowledgementLinkDeliveryTests
         Assert.Contains("id=\"acknowledge\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"^Lũ cấp 2 https://ptds\.example/ack/([0-9]+-[0-9]+\.[A-Za-z0-9_-]+)$")]
+    [GeneratedRegex(@"^Lũ cấp 2 Xác nhận đã nhận: https://ptds\.example/ack/([0-9]+-[0-9]+\.[A-Za-z0-9_-]+)$")]
     private static partial Regex LinkPattern();
 
     private static PtdsDbContext Open(DatabaseOptions database)

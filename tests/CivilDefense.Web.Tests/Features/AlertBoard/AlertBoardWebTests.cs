@@ -69,7 +69,7 @@ public sealed class AlertBoardWebTests
         var (alert, _, contactB) = await ArrangeAsync(app);
         await using (var db = app.OpenDatabase())
         {
-            var recipient = DeliveryIdentities.RecipientId(contactB);
+            var recipient = DeliveryIdentities.RecipientId(contactB, acknowledges: true);
             await db.Deliveries.Where(d => d.RecipientId == recipient).ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Sent));
         }
 
@@ -137,8 +137,8 @@ public sealed class AlertBoardWebTests
         db.Subscribers.AddRange(a, b);
         await db.SaveChangesAsync();
         var queued = await new QueueDeliveries(db).HandleAsync(new QueueDeliveriesCommand(
-            DeliveryIdentities.AlertId(alert.Id), world.Province.Id, [new AlertMessage("sms", "vi-VN", null, "Lũ cấp 2 {ack}")],
-            [new DeliveryRequest(DeliveryIdentities.RecipientId(a.Id), "sms", a.Phone!, "vi-VN", a.UnitId), new DeliveryRequest(DeliveryIdentities.RecipientId(b.Id), "sms", b.Phone!, "vi-VN", b.UnitId)]));
+            DeliveryIdentities.AlertId(alert.Id), world.Province.Id, [new AlertMessage("sms", "vi-VN", null, "Lũ cấp 2{ack}")],
+            [new DeliveryRequest(DeliveryIdentities.RecipientId(a.Id, acknowledges: true), "sms", a.Phone!, "vi-VN", a.UnitId), new DeliveryRequest(DeliveryIdentities.RecipientId(b.Id, acknowledges: true), "sms", b.Phone!, "vi-VN", b.UnitId)]));
         Assert.True(queued.IsSuccess, queued.Error?.Message);
         return (alert.Id, a.Id, b.Id);
     }

@@ -39,6 +39,8 @@ public sealed class AlertFlowWebTests
         Subscriber Add(string name, int unitId, string language, string? phone = null, string? email = null, string? webhook = null) => new()
         {
             Kind = webhook is null ? SubscriberKind.Resident : SubscriberKind.DutyContact,
+            OrganizationId = webhook is null ? null : app.World.OrganizationA.Id,
+            ContactOrder = webhook is null ? null : 1,
             Name = name,
             Phone = phone,
             Email = email,
@@ -53,7 +55,7 @@ public sealed class AlertFlowWebTests
             secret.Token,
             Add("Bà Năm", app.World.CommuneA.Id, "vi", phone: "+84901000001"),
             Add("John", app.World.CommuneA.Id, "en", email: "john@example.vn"),
-            Add("UBND phường Tân An", app.World.CommuneA.Id, "vi", webhook: webhookUrl),
+            Add("UBND phường Tân An", app.World.CommuneA.Id, "vi", phone: "+84901000002", webhook: webhookUrl),
             Add("Ông Sáu", app.World.CommuneB.Id, "vi", phone: "+84901000009"));
         db.Subscribers.AddRange(arranged.Vi, arranged.En, arranged.Duty, arranged.Outside);
         await db.SaveChangesAsync();
@@ -111,19 +113,30 @@ public sealed class AlertFlowWebTests
 
         await using var db = app.OpenDatabase();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await db.Deliveries.CountAsync(d => d.State == DeliveryState.Sent) < 3 && DateTime.UtcNow < deadline)
+        while (await db.Deliveries.CountAsync(d => d.State == DeliveryState.Sent) < 4 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        var deliveries = await db.Deliveries.OrderBy(d => d.Channel).ToListAsync();
-        Assert.Equal([("email", "john@example.vn", "en-US"), ("sms", "+84901000001", "vi-VN"), ("webhook", hooks.Url("/ptds-hook"), "vi-VN")], deliveries.Select(d => (d.Channel, d.Address, d.Language)));
+        var deliveries = await db.Deliveries.OrderBy(d => d.Channel).ThenBy(d => d.Address).ToListAsync();
+        Assert.Equal([("email", "john@example.vn", "en-US"), ("sms", "+84901000001", "vi-VN"), ("sms", "+84901000002", "vi-VN"), ("webhook", hooks.Url("/ptds-hook"), "vi-VN")], deliveries.Select(d => (d.Channel, d.Address, d.Language)));
         Assert.All(deliveries, d => Assert.Equal(DeliveryState.Sent, d.State));
-        var sms = Assert.Single(gateway.Requests);
-        var smsText = JsonDocument.Parse(sms.Body).RootElement.GetProperty("text").GetString()!;
-        Assert.Contains("+84901000001", sms.Text);
+        Assert.Equal(2, gateway.Requests.Count);
+        var texts = gateway.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("to").GetString() + "|" + JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString()).ToList();
+        var smsText = texts.Single(t => t.StartsWith("+84901000001|", StringComparison.Ordinal))["+84901000001|".Length..];
+        var dutyText = texts.Single(t => t.StartsWith("+84901000002|", StringComparison.Ordinal))["+84901000002|".Length..];
         Assert.StartsWith("Cảnh báo lũ cấp độ 2: Phường Tân An", smsText);
         Assert.EndsWith($"/cap/alerts/{identifier}.xml", smsText);
+        Assert.DoesNotContain("/ack/", smsText);
+
+        // The duty contact's SMS ends with its own acknowledgement link, and the link acknowledges for its organisation.
+        Assert.StartsWith(smsText + " Xác nhận đã nhận: http", dutyText);
+        var ackPath = new Uri(dutyText[(dutyText.LastIndexOf(' ') + 1)..]).PathAndQuery;
+        var contactBrowser = site.CreateClient();
+        var ackPage = await contactBrowser.GetStringAsync(ackPath);
+        var acknowledged = await contactBrowser.PostAsync(ackPath, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PtdsApp.AntiforgeryToken(ackPage) }));
+        Assert.True(acknowledged.IsSuccessStatusCode, acknowledged.StatusCode.ToString());
+        Assert.Equal(app.World.OrganizationA.Id, (await db.AlertAcknowledgements.IgnoreQueryFilters().SingleAsync()).OrganizationId);
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal(["john@example.vn"], mail.To);
         var hook = Assert.Single(hooks.Requests);
@@ -132,9 +145,9 @@ public sealed class AlertFlowWebTests
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal(WarningStatus.Issued, (await db.DraftWarnings.SingleAsync()).Status);
         var requeued = await (await commander.PostAsync($"/api/v1/alerts/{alertId}/deliveries", null)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((3, 0, 3), (requeued.GetProperty("recipients").GetInt32(), requeued.GetProperty("queued").GetInt32(), requeued.GetProperty("alreadyQueued").GetInt32()));
+        Assert.Equal((3, 0, 4), (requeued.GetProperty("recipients").GetInt32(), requeued.GetProperty("queued").GetInt32(), requeued.GetProperty("alreadyQueued").GetInt32()));
         Assert.Equal(HttpStatusCode.Forbidden, (await officerA.PostAsync($"/api/v1/alerts/{alertId}/deliveries", null)).StatusCode);
-        Assert.Equal(3, await db.Deliveries.CountAsync());
+        Assert.Equal(4, await db.Deliveries.CountAsync());
     }
 
     [Theory]
