@@ -1,35 +1,24 @@
-using System.Text.RegularExpressions;
 using CivilDefense.Core.Access;
 using CivilDefense.Core.Data;
-using CivilDefense.Web.Platform;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CivilDefense.Browser.Tests;
 
 /// <summary>
-/// The real app on Kestrel (a real port for a real browser), on a fresh SQLite file seeded with the
-/// demo province exactly as on first start, and Debian's Chromium driven by Playwright.
+/// The demo province on a <see cref="PtdsServer"/> and Debian's Chromium driven by Playwright.
 /// Shared by the browser tests: seeding the demo takes a while.
 /// </summary>
-public sealed partial class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp : IAsyncLifetime
 {
     public const string OfficerPassword = "officer-password-1";
 
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"ptds-browser-{Guid.NewGuid():N}.db");
-    private readonly StringWriter _console = new();
-    private WebApplicationFactory<Program>? _factory;
+    private PtdsServer? _server;
     private IPlaywright? _playwright;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server!.BaseUrl;
 
-    public string AdminPassword { get; private set; } = "";
+    public string AdminPassword => _server!.AdminPassword;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -38,38 +27,26 @@ public sealed partial class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("Database:ConnectionString", $"Data Source={_databaseFile}");
-            b.UseSetting("Ptds:SeedDemo", "true");
-            b.UseSetting("Ptds:CreateAdministrator", "true");
-            b.UseEnvironment("Production");
-            b.ConfigureTestServices(s => s.AddSingleton(new StartupConsole(_console)));
-        });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        AdminPassword = PasswordPattern().Match(_console.ToString()).Groups[1].Value;
+        _server = PtdsServer.Start();
+        (_playwright, Browser) = await LaunchAsync();
+    }
 
+    /// <summary>Debian's Chromium, headless, driven by Playwright.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
         Directory.CreateDirectory(ScreenshotFolder);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PTDS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
         });
+        return (playwright, browser);
     }
 
     /// <summary>A context acting as the system, to look up demo units and create officers.</summary>
-    public PtdsDbContext OpenDatabase()
-    {
-        var builder = new DbContextOptionsBuilder<PtdsDbContext>();
-        new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_databaseFile}" }.Apply(builder);
-        return new PtdsDbContext(builder.Options, new FixedActorAccessor(Actor.System), TimeProvider.System);
-    }
+    public PtdsDbContext OpenDatabase() => _server!.OpenDatabase();
 
     /// <summary>Creates (once) an officer scoped to the commune with this code and returns the user name.</summary>
     public async Task<string> OfficerOfAsync(string communeCode)
@@ -95,15 +72,18 @@ public sealed partial class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser page signed in as the given user.</summary>
-    public async Task<IPage> SignInAsync(string userName, string password)
+    public Task<IPage> SignInAsync(string userName, string password) => SignInAsync(Browser, BaseUrl, userName, password);
+
+    /// <summary>A fresh browser page signed in to the server at <paramref name="baseUrl"/>.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string userName, string password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForURLAsync(baseUrl + "/");
         return page;
     }
 
@@ -118,17 +98,11 @@ public sealed partial class BrowserApp : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_factory is not null)
+        if (_server is not null)
         {
-            await _factory.DisposeAsync();
+            await _server.DisposeAsync();
         }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databaseFile);
     }
-
-    [GeneratedRegex("password:  (\\S+)")]
-    private static partial Regex PasswordPattern();
 
     private static string RepositoryRoot()
     {

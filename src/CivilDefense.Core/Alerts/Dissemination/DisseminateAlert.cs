@@ -17,7 +17,9 @@ public sealed record DisseminationReport(Guid OutboxAlertId, int Recipients, int
 /// Phổ biến cảnh báo: puts an issued message into the delivery outbox for everyone it concerns.
 /// The recipients are the active subscribers of the issuing province inside the message's areas
 /// (polygons, circles, commune geocodes; a district or province geocode stands for its communes),
-/// plus, for an Update or Cancel, everyone an earlier message of the same chain reached — a
+/// plus the first duty contact of every organisation that answers for those communes (the
+/// province's bodies included; <see cref="ResponsibleOrganizations"/>), plus, for an Update or
+/// Cancel, everyone an earlier message of the same chain reached — a
 /// Cancel must reach the people who were warned, and an Update that shrinks the area must tell
 /// those left out that it changed. Each recipient gets one delivery per address they have, in
 /// their language (vi-VN when the message has no block in it). Relayed neighbour alerts are
@@ -50,9 +52,11 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
         var outboxId = DeliveryIdentities.AlertId(alert.Id);
         var province = await db.Units.IgnoreQueryFilters().Where(u => u.Id == alert.UnitId).Select(u => u.Path).SingleAsync(ct);
 
-        var targeted = await TargetAsync(cap, ct);
+        var (targeted, geocodes) = await TargetAsync(cap, ct);
         targeted.UnionWith(await EarlierRecipientsAsync(alert, ct));
         var subscribers = await SubscribersAsync(targeted, province, ct);
+        var responsible = await ResponsibleContactsAsync(subscribers, geocodes, province, ct);
+        subscribers.AddRange(await SubscribersAsync([.. responsible], province, ct));
 
         var channels = DisseminationChannels.From(delivery);
         var requests = new List<DeliveryRequest>(subscribers.Count);
@@ -100,8 +104,8 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
         return new DisseminationReport(outboxId, subscribers.Count, queued.Value!.Queued, queued.Value.AlreadyQueued, withoutChannel);
     }
 
-    /// <summary>The subscribers inside the message's areas, by the targeting index.</summary>
-    private async Task<HashSet<int>> TargetAsync(CapAlert cap, CancellationToken ct)
+    /// <summary>The subscribers inside the message's areas, by the targeting index, and the commune codes of its geocodes.</summary>
+    private async Task<(HashSet<int> Targeted, IReadOnlyList<string> Geocodes)> TargetAsync(CapAlert cap, CancellationToken ct)
     {
         var area = AlertAreaMapping.Of(cap);
         var geocodes = await CommuneCodesAsync(area.Geocodes, ct);
@@ -113,7 +117,38 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
             ids.Add(id);
         }
 
-        return ids;
+        return (ids, geocodes);
+    }
+
+    /// <summary>
+    /// The first duty contact of each organisation at or above the communes the alert reaches
+    /// (<see cref="ResponsibleOrganizations"/>): the communes of the recipients found and of the geocodes.
+    /// </summary>
+    private async Task<IReadOnlyList<int>> ResponsibleContactsAsync(List<Recipient> found, IReadOnlyList<string> geocodes, string provincePath, CancellationToken ct)
+    {
+        var unitIds = found.Select(r => r.UnitId).Distinct().ToList();
+        var areaPaths = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < unitIds.Count; start += ReadChunk)
+        {
+            var chunk = unitIds.GetRange(start, Math.Min(ReadChunk, unitIds.Count - start));
+            areaPaths.UnionWith(await db.Units.IgnoreQueryFilters().Where(u => chunk.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct));
+        }
+
+        if (geocodes.Count > 0)
+        {
+            areaPaths.UnionWith(await db.Units.IgnoreQueryFilters().Where(u => geocodes.Contains(u.Code)).Select(u => u.Path).ToListAsync(ct));
+        }
+
+        if (areaPaths.Count == 0)
+        {
+            return [];
+        }
+
+        var contacts = await db.Subscribers.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Status == SubscriberStatus.Active && s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null && !s.IsDutyOfficer && s.Unit.Path.StartsWith(provincePath))
+            .Select(s => new DutyContactPlace(s.Id, s.OrganizationId!.Value, s.ContactOrder, s.Unit.Path))
+            .ToListAsync(ct);
+        return ResponsibleOrganizations.FirstContacts(contacts, areaPaths, found.Select(r => r.Id).ToHashSet());
     }
 
     /// <summary>
@@ -162,7 +197,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
     /// Read past the actor's scope: the alert is the province's, whoever issues it, and the
     /// addresses go to the outbox only, never back to the caller.
     /// </summary>
-    private async Task<List<Recipient>> SubscribersAsync(HashSet<int> ids, string provincePath, CancellationToken ct)
+    private async Task<List<Recipient>> SubscribersAsync(IReadOnlyCollection<int> ids, string provincePath, CancellationToken ct)
     {
         var sorted = ids.Order().ToArray();
         var result = new List<Recipient>(sorted.Length);

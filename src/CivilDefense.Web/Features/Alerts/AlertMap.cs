@@ -17,10 +17,7 @@ public static class AlertMap
 
     public static async Task<IResult> GeoJsonAsync(PtdsDbContext db, AlertsOptions options, CancellationToken ct)
     {
-        // The actor's own province; above province level, the deployment's.
-        var path = db.Actor.UnitPath ?? "";
-        var province = await db.Units.IgnoreQueryFilters().Where(u => u.Level == 1 && (path.StartsWith(u.Path) || u.Path.StartsWith(path)))
-            .OrderBy(u => u.Code == options.ProvinceCode ? 0 : 1).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var province = await DeploymentProvince.IdAsync(db, options, ct);
         var issued = await db.IssuedAlerts.AsNoTracking().Where(a => a.State == AlertState.Issued && a.MessageType != Core.Alerts.Cap.CapMessageType.Cancel)
             .OrderByDescending(a => a.SentUtc).Take(Limit).ToListAsync(ct);
         var received = await db.ReceivedAlerts.AsNoTracking().OrderByDescending(r => r.Id).Take(Limit)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CivilDefense.Web.Features.Alerts;
 
 /// <summary>The neighbour feeds: list, add, switch off, poll now (administrators and commanders of the province).</summary>
-public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller, CivilDefense.Core.Data.PtdsDbContext db) : PageModel
+public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller, CivilDefense.Core.Data.PtdsDbContext db, Core.Alerts.Issuing.AlertsOptions options) : PageModel
 {
     public IReadOnlyList<FeedView> Feeds { get; private set; } = [];
 
@@ -19,7 +19,8 @@ public sealed class FeedsModel(ManageFeeds feeds, FeedPoller poller, CivilDefens
 
     public async Task<IActionResult> OnPostAddAsync(string name, string url, int intervalMinutes, CancellationToken ct)
     {
-        var saved = await feeds.SaveAsync(null, new FeedInput(name ?? "", url ?? "", IntervalMinutes: intervalMinutes <= 0 ? 5 : intervalMinutes), ct);
+        var province = await DeploymentProvince.IdAsync(db, options, ct);
+        var saved = await feeds.SaveAsync(null, new FeedInput(name ?? "", url ?? "", province, IntervalMinutes: intervalMinutes <= 0 ? 5 : intervalMinutes), ct);
         Message = saved.IsSuccess ? null : string.Join("; ", saved.Error!.FieldErrors?.SelectMany(f => f.Value) ?? [saved.Error.Message]);
         await LoadAsync(ct);
         return Page();
