@@ -117,7 +117,9 @@ public sealed class ObservationColumns
         }
 
         var index = Count++;
-        (_station[index], _at[index], _variable[index], _value[index]) = (item.Code, item.At, item.Variable, item.Value);
+        // Whole microseconds, as PostgreSQL keeps them: a key re-sent with finer digits is the same key.
+        var at = item.At.AddTicks(-(item.At.Ticks % 10));
+        (_station[index], _at[index], _variable[index], _value[index]) = (item.Code, at, item.Variable, item.Value);
         var (field, reason) = item switch
         {
             { OtherReason: { } other } => (item.OtherField ?? "observation", other),

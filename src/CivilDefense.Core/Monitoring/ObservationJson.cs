@@ -29,6 +29,12 @@ public static class ObservationJson
 
     public static Result<ObservationColumns> Parse(ReadOnlySpan<byte> utf8, int maxItems)
     {
+        // A byte order mark is allowed before JSON text (RFC 8259 §8.1 lets a parser ignore it); the reader does not skip it.
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
         try
         {

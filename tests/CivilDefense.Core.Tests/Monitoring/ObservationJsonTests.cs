@@ -43,6 +43,15 @@ public sealed class ObservationJsonTests
         Assert.Equal(StationVariable.WaterLevel, batch.Variable(0));
     }
 
+    [Fact]
+    public void Parse_AByteOrderMarkAndFinerThanMicroseconds_AreAccepted()
+    {
+        var batch = ObservationJson.Parse([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"observations\":[{\"station\":\"A\",\"time\":\"2025-10-01T00:05:00.1234567Z\",\"variable\":\"Wind\",\"value\":3}]}")], 10).Value!;
+
+        Assert.Equal(0, batch.RejectedCount);
+        Assert.Equal(new DateTime(2025, 10, 1, 0, 5, 0, DateTimeKind.Utc).AddTicks(1_234_560), batch.At(0));
+    }
+
     [Theory]
     [InlineData("", "not valid JSON")]
     [InlineData("[]", "must be a JSON object")]
