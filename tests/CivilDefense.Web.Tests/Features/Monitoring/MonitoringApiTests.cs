@@ -99,6 +99,7 @@ public sealed class MonitoringApiTests
         var malformed = await station.PostAsync("/api/v1/monitoring/observations", Json("{\"observations\":[{\"station\":\"MOC-HOA\","));
         var notJson = await station.PostAsync("/api/v1/monitoring/observations", new StringContent("station,time\nMOC-HOA,x", Encoding.UTF8, "text/plain"));
         var tooLarge = await station.PostAsync("/api/v1/monitoring/observations", oversized);
+        var document = await station.GetStringAsync("/openapi/v1.json");
         var wrongTypes = await station.PostAsync("/api/v1/monitoring/observations", Json("{\"observations\":[{\"station\":\"MOC-HOA\",\"time\":\"2025-10-01T00:05:00Z\",\"variable\":\"WaterLevel\",\"value\":\"1.5\"}]}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -110,6 +111,8 @@ public sealed class MonitoringApiTests
         var report = await wrongTypes.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, wrongTypes.StatusCode);
         Assert.Equal("value must be a number, not a string", report.GetProperty("rejections")[0].GetProperty("reason").GetString());
+        Assert.Contains("Post a batch of observations", document);
+        Assert.Contains("\"rejections\"", document);
         await using var db = app.OpenDatabase();
         Assert.Equal(0, await db.Observations.CountAsync());
     }
