@@ -227,6 +227,10 @@ public sealed class IngestObservationsTests
 
         var raised = Assert.Single(report.RaisedWarnings);
         Assert.Equal((2, true, WarningStatus.Ready), (raised.Level, raised.AutoIssue, raised.Status));
+        await using var check = w.As(Actor.System);
+        var audited = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(DraftWarning));
+        Assert.Equal((w.Territory.CommuneA.Id, w.Territory.CommuneA.Path), (audited.UnitId, audited.UnitPath));
+        Assert.Equal(w.Territory.CommuneA.Path, (await check.Units.SingleAsync(u => u.Id == w.Territory.CommuneA.Id)).Path);
     }
 
     [Theory]
