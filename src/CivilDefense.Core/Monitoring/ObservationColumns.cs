@@ -72,7 +72,7 @@ public sealed class ObservationColumns
     public bool IsRejected(int index) => _rejected[index];
 
     /// <summary>Marks an item rejected; a later reason replaces an earlier one (an unknown station outranks a bad time).</summary>
-    public void Reject(int index, string field, string reason)
+    internal void Reject(int index, string field, string reason)
     {
         _rejected[index] = true;
         _rejections[index] = new ObservationRejection(index, field, reason);
