@@ -86,6 +86,13 @@ public sealed class EvaluateStations(PtdsDbContext db)
                     AutoIssue = assessment.AutoIssue,
                     Status = assessment.AutoIssue ? WarningStatus.Ready : WarningStatus.Draft,
                 };
+                // The write guard files each draft under its unit's path: the unit read above, tracked
+                // as it is (unchanged, never written), spares it a query per draft.
+                if (db.Units.Local.All(u => u.Id != station.UnitId))
+                {
+                    db.Units.Attach(station.Unit);
+                }
+
                 db.DraftWarnings.Add(draft);
                 raised.Add(draft);
             }

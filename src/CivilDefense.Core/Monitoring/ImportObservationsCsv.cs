@@ -28,7 +28,7 @@ public sealed class ImportObservationsCsv(PtdsDbContext db)
             return new CsvIngestResult(null, errors);
         }
 
-        var items = new List<ObservationInput>(table.Rows.Count);
+        var batch = new ObservationColumns(table.Rows.Count);
         var lines = new List<int>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
@@ -38,11 +38,11 @@ public sealed class ImportObservationsCsv(PtdsDbContext db)
                 errors.Add(new ImportError(row.Line, "value", "required"));
             }
 
-            items.Add(new ObservationInput(row["station"], row["time"], row["variable"], value));
+            batch.Add(row["station"], row["time"], row["variable"], value);
             lines.Add(row.Line);
         }
 
-        if (items.Count == 0 && errors.Count == 0)
+        if (batch.Count == 0 && errors.Count == 0)
         {
             errors.Add(new ImportError(1, "file", "the file has no observations"));
         }
@@ -52,15 +52,13 @@ public sealed class ImportObservationsCsv(PtdsDbContext db)
             return new CsvIngestResult(null, errors);
         }
 
-        var result = await new IngestObservations(db).HandleAsync(items, "csv:" + fileName, allOrNothing: true, ct);
+        var result = await new IngestObservations(db).HandleAsync(batch, "csv:" + fileName, allOrNothing: true, ct);
         if (!result.IsSuccess)
         {
             return result.Error!;
         }
 
-        var rejected = result.Value!.Items.Where(i => i.Outcome == "Rejected")
-            .Select(i => new ImportError(lines[i.Index], i.Field ?? "value", i.Reason ?? "rejected"))
-            .ToList();
+        var rejected = result.Value!.Rejections.Select(r => new ImportError(lines[r.Index], r.Field, r.Reason)).ToList();
         return new CsvIngestResult(rejected.Count == 0 ? result.Value : null, rejected);
     }
 }

@@ -10,63 +10,79 @@ namespace CivilDefense.Core.Monitoring;
 /// <summary>One observation as a client sends it: station code, ISO time with offset, variable name, value.</summary>
 public sealed record ObservationInput(string? Station, string? Time, string? Variable, double? Value);
 
-/// <summary>What became of one item: Accepted (new), Corrected (replaced a different value), Duplicate, Rejected.</summary>
-public sealed record ItemOutcome(int Index, string? Station, string? Time, string? Variable, string Outcome, string? Reason = null, string? Field = null);
-
-public sealed record IngestReport(int Accepted, int Corrected, int Duplicates, int Rejected, IReadOnlyList<ItemOutcome> Items, IReadOnlyList<DraftWarningView> RaisedWarnings);
+/// <summary>
+/// What became of a batch: how many items it held, how many were stored new, corrected a stored
+/// value, were already stored (or repeated later in the batch) or were rejected, and the rejected
+/// ones with their position and reason. Only the rejections are listed: a gateway posting 80,000
+/// readings wants to know which ones to fix, not 80,000 receipts.
+/// </summary>
+public sealed record IngestReport(int Received, int Accepted, int Corrected, int Duplicates, int Rejected, IReadOnlyList<ObservationRejection> Rejections, IReadOnlyList<DraftWarningView> RaisedWarnings);
 
 /// <summary>
 /// Takes a batch of observations: checks each item (the impossible ones are rejected with the
 /// reason, the rest stored), writes them set-based and idempotently, records one audit entry, and
 /// evaluates the risk level of every station the batch touched, raising draft warnings, all in one
-/// transaction so a raised level is visible the moment the request returns.
+/// transaction so a raised level is visible the moment the request returns. The batch is held as
+/// columns (<see cref="ObservationColumns"/>), read straight from the JSON body by
+/// <see cref="ObservationJson"/> or built from a CSV file's rows.
 /// </summary>
 public sealed class IngestObservations(PtdsDbContext db)
 {
     public const int MaxItems = 100_000;
 
+    /// <summary>A request body as the API receives it: refused as a whole only when it is not a batch document.</summary>
+    public async Task<Result<IngestReport>> HandleJsonAsync(ReadOnlyMemory<byte> body, string source, CancellationToken ct)
+    {
+        var batch = ObservationJson.Parse(body.Span, MaxItems);
+        return batch.IsSuccess ? await HandleAsync(batch.Value!, source, allOrNothing: false, ct) : batch.Error!;
+    }
+
+    public Task<Result<IngestReport>> HandleAsync(IReadOnlyList<ObservationInput> items, string source, bool allOrNothing, CancellationToken ct) =>
+        items.Count > MaxItems ? Task.FromResult<Result<IngestReport>>(TooMany()) : HandleAsync(ObservationColumns.From(items), source, allOrNothing, ct);
+
     /// <param name="source">How the batch came ("api", "csv:file.csv"); stored on each row.</param>
     /// <param name="allOrNothing">A CSV backfill stores nothing when any item is rejected.</param>
-    public async Task<Result<IngestReport>> HandleAsync(IReadOnlyList<ObservationInput> items, string source, bool allOrNothing, CancellationToken ct)
+    public async Task<Result<IngestReport>> HandleAsync(ObservationColumns batch, string source, bool allOrNothing, CancellationToken ct)
     {
-        if (items.Count == 0)
+        if (batch.Count == 0)
         {
             return ValidationError.ForField("observations", "The batch is empty.");
         }
 
-        if (items.Count > MaxItems)
+        if (batch.Count > MaxItems)
         {
-            return ValidationError.ForField("observations", $"A batch may hold at most {MaxItems:N0} observations; split it.");
+            return TooMany();
         }
 
-        var stations = await IngestAccess.StationsAsync(db, items.Select(i => i.Station).OfType<string>().Distinct().ToList(), ct);
+        var stations = await IngestAccess.StationsAsync(db, batch.Codes, ct);
         if (IngestAccess.Deny(db.Actor, stations.Values, await IngestAccess.BoundStationsAsync(db, db.Actor, ct)) is { } denied)
         {
             return denied;
         }
 
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var (outcomes, rows) = Check(items, stations, now, source);
-        if (allOrNothing && outcomes.Any(o => o.Outcome == "Rejected"))
+        var byCode = batch.Codes.Select(stations.GetValueOrDefault).ToArray();
+        var kept = IngestCheck.Check(batch, byCode, now);
+        if (allOrNothing && batch.RejectedCount > 0)
         {
-            return new IngestReport(0, 0, 0, outcomes.Count(o => o.Outcome == "Rejected"), outcomes, []);
+            return new IngestReport(batch.Count, 0, 0, 0, batch.RejectedCount, batch.Rejections, []);
         }
 
+        var rows = new ObservationRows(batch, [.. byCode.Select(s => s?.Id ?? 0)], kept, now, source);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var (fresh, corrected) = await ClassifyAsync(rows, outcomes, ct);
+            var (fresh, corrected) = await ClassifyAsync(rows, ct);
             await ObservationWriter.InsertFreshAsync(db, fresh, ct);
-            await ObservationWriter.UpsertAsync(db, corrected.Select(c => c.Row).ToList(), ct);
-            var report = new IngestReport(fresh.Count, corrected.Count, outcomes.Count(o => o.Outcome == "Duplicate"), outcomes.Count(o => o.Outcome == "Rejected"), outcomes, []);
-            await AuditBatchAsync(source, report, rows.Select(r => r.Row).ToList(), stations, now, ct);
-            var touched = fresh.Concat(corrected.Select(c => c.Row)).Select(r => r.StationId).Distinct().ToList();
+            await ObservationWriter.UpsertAsync(db, corrected, ct);
+            var report = new IngestReport(batch.Count, fresh.Count, corrected.Count, batch.Count - batch.RejectedCount - fresh.Count - corrected.Count, batch.RejectedCount, batch.Rejections, []);
+            await AuditBatchAsync(source, report, rows, byCode, now, ct);
+            var touched = fresh.Indices.Concat(corrected.Indices).Select(i => byCode[batch.CodeOf(i)]!.Id).Distinct().ToList();
             var raised = await new EvaluateStations(db).HandleAsync(touched, ct);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
             }
-
 
             return report with { RaisedWarnings = raised };
         }
@@ -79,108 +95,70 @@ public sealed class IngestObservations(PtdsDbContext db)
         }
     }
 
-    private sealed record Checked(int Index, Observation Row);
-
-    private static (List<ItemOutcome> Outcomes, List<Checked> Rows) Check(IReadOnlyList<ObservationInput> items, Dictionary<string, Station> stations, DateTime now, string source)
+    /// <summary>The earliest and latest time of the rows.</summary>
+    private static (DateTime From, DateTime To) PeriodOf(ObservationRows rows)
     {
-        var outcomes = new List<ItemOutcome>(items.Count);
-        var rows = new List<Checked>(items.Count);
-        var variables = stations.Values.ToDictionary(s => s.Id, s => s.VariableList());
-        var lastOfKey = new Dictionary<(int, DateTime, StationVariable), int>();
-        for (var i = 0; i < items.Count; i++)
+        var (from, to) = (DateTime.MaxValue, DateTime.MinValue);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var item = items[i];
-            string? reason = null;
-            var field = "station";
-            Station? station = null;
-            var variable = default(StationVariable);
-            var at = default(DateTime);
-            if (string.IsNullOrWhiteSpace(item.Station) || !stations.TryGetValue(item.Station, out station))
-            {
-                reason = string.IsNullOrWhiteSpace(item.Station) ? "station is missing" : $"unknown station {item.Station}";
-            }
-            else if (!ObservationRules.TryParseTime(item.Time, out at, out reason))
-            {
-                field = "time";
-            }
-            else if (!Enum.TryParse(item.Variable, ignoreCase: true, out variable) || !Enum.IsDefined(variable) || int.TryParse(item.Variable, out _))
-            {
-                (field, reason) = ("variable", $"unknown variable '{item.Variable}' (WaterLevel, Rainfall, Salinity, Wind)");
-            }
-            else if (item.Value is not { } value)
-            {
-                (field, reason) = ("value", "value is missing");
-            }
-            else
-            {
-                reason = ObservationRules.Check(station, variables[station.Id], variable, value, at, now);
-                field = reason is null ? field : reason.StartsWith("time", StringComparison.Ordinal) ? "time" : reason.StartsWith("station", StringComparison.Ordinal) ? "variable" : "value";
-            }
-
-            if (reason is not null)
-            {
-                outcomes.Add(new(i, item.Station, item.Time, item.Variable, "Rejected", reason, field));
-                continue;
-            }
-
-            // The same key twice in one batch: the later item wins, the earlier is reported as a duplicate.
-            var key = (station!.Id, at, variable);
-            if (lastOfKey.TryGetValue(key, out var earlier))
-            {
-                outcomes[rows[earlier].Index] = outcomes[rows[earlier].Index] with { Outcome = "Duplicate", Reason = "repeated later in this batch" };
-                rows[earlier] = rows[earlier] with { Index = -1 };
-            }
-
-            lastOfKey[key] = rows.Count;
-            outcomes.Add(new(i, item.Station, item.Time, item.Variable, "Accepted"));
-            rows.Add(new(i, new Observation { StationId = station.Id, ObservedAt = at, Variable = variable, Value = item.Value!.Value, ReceivedAt = now, Source = source }));
+            var at = rows.ObservedAt(i);
+            (from, to) = (at < from ? at : from, at > to ? at : to);
         }
 
-        rows.RemoveAll(r => r.Index < 0);
-        return (outcomes, rows);
+        return (from, to);
     }
 
+    private static ValidationError TooMany() => ValidationError.ForField("observations", $"A batch may hold at most {MaxItems:N0} observations; split it.");
+
     /// <summary>
-    /// Splits the checked rows into new ones, corrections (a stored row with another value) and
-    /// duplicates (the same value stored), by reading the stored values of the batch's keys once.
+    /// Splits the kept rows into new ones and corrections (a stored row with another value);
+    /// those stored with the same value are duplicates and dropped. One read for the whole batch:
+    /// its stations over its time span (a batch is a station's recent readings, or a backfill
+    /// block; either way a narrow range of the primary key). A backfill finds nothing stored.
     /// </summary>
-    private async Task<(List<Observation> Fresh, List<(int Index, Observation Row)> Corrected)> ClassifyAsync(List<Checked> rows, List<ItemOutcome> outcomes, CancellationToken ct)
+    private async Task<(ObservationRows Fresh, ObservationRows Corrected)> ClassifyAsync(ObservationRows rows, CancellationToken ct)
     {
-        var fresh = new List<Observation>(rows.Count);
-        var corrected = new List<(int, Observation)>();
         if (rows.Count == 0)
         {
-            return (fresh, corrected);
+            return (rows, rows);
         }
 
-        // One read for the whole batch: its stations over its time span (a batch is a station's
-        // recent readings, or a backfill block; either way a narrow range of the primary key).
-        var stationIds = rows.Select(r => r.Row.StationId).Distinct().ToList();
-        var from = rows.Min(r => r.Row.ObservedAt);
-        var to = rows.Max(r => r.Row.ObservedAt);
-        var existing = await db.Observations.IgnoreQueryFilters().AsNoTracking()
+        var stationIds = rows.StationIdOfCode.Where(id => id != 0).Distinct().ToList();
+        var (from, to) = PeriodOf(rows);
+
+        var stored = await db.Observations.IgnoreQueryFilters().AsNoTracking()
             .Where(o => stationIds.Contains(o.StationId) && o.ObservedAt >= from && o.ObservedAt <= to)
             .Select(o => new { o.StationId, o.ObservedAt, o.Variable, o.Value })
             .ToListAsync(ct);
-        var stored = existing.ToDictionary(e => (e.StationId, e.ObservedAt, e.Variable), e => e.Value);
-        foreach (var (index, row) in rows)
+        if (stored.Count == 0)
         {
-            if (!stored.TryGetValue((row.StationId, row.ObservedAt, row.Variable), out var value))
+            return (rows, rows.Only([]));
+        }
+
+        var position = new Dictionary<(int, DateTime, StationVariable), int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            position[(rows.StationId(i), rows.ObservedAt(i), rows.Variable(i))] = i;
+        }
+
+        // 0 new, 1 corrected, 2 stored with the same value.
+        var state = new byte[rows.Count];
+        foreach (var s in stored)
+        {
+            if (position.TryGetValue((s.StationId, DateTime.SpecifyKind(s.ObservedAt, DateTimeKind.Utc), s.Variable), out var i))
             {
-                fresh.Add(row);
-            }
-            else if (value.Equals(row.Value))
-            {
-                outcomes[index] = outcomes[index] with { Outcome = "Duplicate", Reason = "already stored with the same value" };
-            }
-            else
-            {
-                outcomes[index] = outcomes[index] with { Outcome = "Corrected", Reason = $"replaced the stored value {value}" };
-                corrected.Add((index, row));
+                state[i] = rows.Value(i).Equals(s.Value) ? (byte)2 : (byte)1;
             }
         }
 
-        return (fresh, corrected);
+        var fresh = new List<int>(rows.Count);
+        var corrected = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            (state[i] switch { 0 => fresh, 1 => corrected, _ => null })?.Add(rows.Indices[i]);
+        }
+
+        return (rows.Only(fresh), rows.Only(corrected));
     }
 
     /// <summary>
@@ -189,15 +167,21 @@ public sealed class IngestObservations(PtdsDbContext db)
     /// the counts, the stations and the time span, which is what a reviewer needs to trace a value;
     /// each row also keeps its own source and arrival time.
     /// </summary>
-    private async Task AuditBatchAsync(string source, IngestReport report, List<Observation> rows, Dictionary<string, Station> stations, DateTime now, CancellationToken ct)
+    private async Task AuditBatchAsync(string source, IngestReport report, ObservationRows rows, Station?[] byCode, DateTime now, CancellationToken ct)
     {
         if (report.Accepted + report.Corrected == 0)
         {
             return;
         }
 
-        var ids = rows.Select(r => r.StationId).ToHashSet();
-        var touched = stations.Values.Where(s => ids.Contains(s.Id)).ToList();
+        var named = new bool[byCode.Length];
+        foreach (var i in rows.Indices)
+        {
+            named[rows.Batch.CodeOf(i)] = true;
+        }
+
+        var touched = byCode.Where((s, code) => named[code]).Select(s => s!).ToList();
+        var (from, to) = PeriodOf(rows);
         var unitPath = CommonPath(touched.Select(s => s.Unit.Path).ToList());
         var actor = db.Actor;
         var after = JsonSerializer.Serialize(new
@@ -208,8 +192,8 @@ public sealed class IngestObservations(PtdsDbContext db)
             report.Duplicates,
             report.Rejected,
             Stations = touched.Select(s => s.Code).Order(StringComparer.Ordinal).ToList(),
-            From = rows.Min(r => r.ObservedAt),
-            To = rows.Max(r => r.ObservedAt),
+            From = from,
+            To = to,
         });
         await AuditWriter.InsertAsync(db, [new AuditEntry
         {

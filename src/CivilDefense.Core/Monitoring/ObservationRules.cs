@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CivilDefense.Core.Monitoring;
@@ -28,8 +29,21 @@ public static partial class ObservationRules
     /// <summary>Parses an ISO 8601 time that states its offset ("Z" or "+07:00"); a time without one is ambiguous.</summary>
     public static bool TryParseTime(string? text, out DateTime utc, out string? reason)
     {
+        if (text is null)
+        {
+            utc = default;
+            reason = "time is missing";
+            return false;
+        }
+
+        return TryParseTime(text.AsSpan(), out utc, out reason);
+    }
+
+    /// <inheritdoc cref="TryParseTime(string?, out DateTime, out string?)"/>
+    public static bool TryParseTime(ReadOnlySpan<char> text, out DateTime utc, out string? reason)
+    {
         utc = default;
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsWhiteSpace())
         {
             reason = "time is missing";
             return false;
@@ -41,13 +55,14 @@ public static partial class ObservationRules
             return true;
         }
 
-        if (!OffsetPattern().IsMatch(text.Trim()))
+        var trimmed = text.Trim();
+        if (!OffsetPattern().IsMatch(trimmed))
         {
             reason = "time must state its offset (Z or +07:00)";
             return false;
         }
 
-        if (!DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             reason = "time is not an ISO 8601 date and time";
             return false;
@@ -59,14 +74,48 @@ public static partial class ObservationRules
     }
 
     /// <summary>
+    /// The time of a JSON string as it lies in the request body (UTF-8, unescaped): a gateway's
+    /// time is ASCII, widened on the stack to the parser above without a string per item.
+    /// </summary>
+    public static bool TryParseTime(ReadOnlySpan<byte> utf8, out DateTime utc, out string? reason)
+    {
+        if (utf8.Length > 64)
+        {
+            return TryParseTime(Encoding.UTF8.GetString(utf8), out utc, out reason);
+        }
+
+        Span<char> chars = stackalloc char[64];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        return TryParseTime(chars[..length], out utc, out reason);
+    }
+
+    /// <summary>A variable by its name, in any letter case (WaterLevel, Rainfall, Salinity, Wind); numbers are not names.</summary>
+    public static bool TryParseVariable(ReadOnlySpan<char> text, out StationVariable variable, out string? reason)
+    {
+        if (text.IsWhiteSpace())
+        {
+            (variable, reason) = (default, "variable is missing");
+            return false;
+        }
+
+        if (!Enum.TryParse(text, ignoreCase: true, out variable) || !Enum.IsDefined(variable) || int.TryParse(text, out _))
+        {
+            reason = $"unknown variable '{text}' (WaterLevel, Rainfall, Salinity, Wind)";
+            return false;
+        }
+
+        reason = null;
+        return true;
+    }
+
+    /// <summary>
     /// The form gateways send, "2025-10-01T00:05:00Z" or "…+07:00", read digit by digit: the general
     /// parser costs more than all the other checks of an item together, and a backfill has millions.
     /// Anything else (fractions, other offsets forms, invalid dates) goes to the general parser.
     /// </summary>
-    private static bool TryParseCommon(string text, out DateTime utc)
+    private static bool TryParseCommon(ReadOnlySpan<char> t, out DateTime utc)
     {
         utc = default;
-        var t = text.AsSpan();
         if (t.Length is not (20 or 25) || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':'
             || !Digits(t, 0, 4, out var year) || !Digits(t, 5, 2, out var month) || !Digits(t, 8, 2, out var day)
             || !Digits(t, 11, 2, out var hour) || !Digits(t, 14, 2, out var minute) || !Digits(t, 17, 2, out var second)

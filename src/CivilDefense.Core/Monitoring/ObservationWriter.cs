@@ -10,19 +10,46 @@ using NpgsqlTypes;
 namespace CivilDefense.Core.Monitoring;
 
 /// <summary>
-/// Writes observations set-based: one INSERT … ON CONFLICT per chunk instead of one tracked entity
-/// per row, which a burst of millions of rows needs. On PostgreSQL the chunk travels as four arrays
-/// unnested by the server (one statement, any size); on SQLite as multi-row VALUES within its
-/// parameter limit. A conflicting key takes the new value (a correction), see <see cref="Observation"/>.
+/// Items of a checked batch to write: their positions in <see cref="Batch"/>, the station id of each
+/// of the batch's codes (<see cref="ObservationColumns.Codes"/>), and what every row records of its arrival.
+/// </summary>
+public sealed record ObservationRows(ObservationColumns Batch, IReadOnlyList<int> StationIdOfCode, IReadOnlyList<int> Indices, DateTime ReceivedAt, string Source)
+{
+    public int Count => Indices.Count;
+
+    public int StationId(int row) => StationIdOfCode[Batch.CodeOf(Indices[row])];
+
+    public DateTime ObservedAt(int row) => DateTime.SpecifyKind(Batch.At(Indices[row]), DateTimeKind.Utc);
+
+    public StationVariable Variable(int row) => Batch.Variable(Indices[row]);
+
+    public double Value(int row) => Batch.Value(Indices[row]);
+
+    public ObservationRows Only(IReadOnlyList<int> indices) => this with { Indices = indices };
+}
+
+/// <summary>
+/// Writes observations set-based, from the batch's columns: no entity per row and no change
+/// tracker, which a burst of millions of rows needs. New rows go to PostgreSQL by binary COPY,
+/// written byte by byte into a buffer (<see cref="PgCopyBuffer"/>); corrections travel as six
+/// arrays unnested by the server in one INSERT … ON CONFLICT; on SQLite as multi-row VALUES within
+/// its parameter limit. A conflicting key takes the new value (a correction), see <see cref="Observation"/>.
 /// </summary>
 public static class ObservationWriter
 {
     public const string Table = "monitoring_observations";
 
+    private const string Columns = "\"StationId\", \"ObservedAt\", \"Variable\", \"Value\", \"ReceivedAt\", \"Source\"";
+
     private const int SqliteRowsPerStatement = 500;
 
     /// <summary>Below this a COPY's set-up costs more than it saves.</summary>
     private const int CopyThreshold = 1000;
+
+    /// <summary>The COPY buffer is sent when it holds this much; a row is about 80 bytes.</summary>
+    private const int CopyChunkBytes = 1 << 20;
+
+    private static readonly byte[][] VariableNames = [.. Enum.GetNames<StationVariable>().Select(Encoding.UTF8.GetBytes)];
 
     private const string Conflict =
         " ON CONFLICT (\"StationId\", \"ObservedAt\", \"Variable\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"ReceivedAt\" = excluded.\"ReceivedAt\", \"Source\" = excluded.\"Source\"";
@@ -32,7 +59,7 @@ public static class ObservationWriter
     /// if another writer stored one of the keys meanwhile, the COPY fails on the key, is rolled back
     /// to its savepoint and the rows go through the upsert instead, so the outcome is the same.
     /// </summary>
-    public static async Task InsertFreshAsync(PtdsDbContext db, IReadOnlyList<Observation> rows, CancellationToken ct)
+    public static async Task InsertFreshAsync(PtdsDbContext db, ObservationRows rows, CancellationToken ct)
     {
         if (rows.Count < CopyThreshold || db.Database.GetDbConnection() is not NpgsqlConnection connection)
         {
@@ -45,23 +72,7 @@ public static class ObservationWriter
         await transaction.SaveAsync("fresh_observations", ct);
         try
         {
-            await using (var writer = await connection.BeginBinaryImportAsync(
-                $"COPY {Table} (\"StationId\", \"ObservedAt\", \"Variable\", \"Value\", \"ReceivedAt\", \"Source\") FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var row in rows)
-                {
-                    await writer.StartRowAsync(ct);
-                    await writer.WriteAsync(row.StationId, NpgsqlDbType.Integer, ct);
-                    await writer.WriteAsync(DateTime.SpecifyKind(row.ObservedAt, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, ct);
-                    await writer.WriteAsync(row.Variable.ToString(), NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
-                    await writer.WriteAsync(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, ct);
-                    await writer.WriteAsync(row.Source, NpgsqlDbType.Varchar, ct);
-                }
-
-                await writer.CompleteAsync(ct);
-            }
-
+            await CopyAsync(connection, rows, ct);
             await transaction.ReleaseAsync("fresh_observations", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -71,7 +82,34 @@ public static class ObservationWriter
         }
     }
 
-    public static async Task UpsertAsync(PtdsDbContext db, IReadOnlyList<Observation> rows, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, ObservationRows rows, CancellationToken ct)
+    {
+        var source = Encoding.UTF8.GetBytes(rows.Source);
+        var received = PgCopyBuffer.Microseconds(DateTime.SpecifyKind(rows.ReceivedAt, DateTimeKind.Utc));
+        var buffer = new PgCopyBuffer(CopyChunkBytes + 4096);
+        await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {Table} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        buffer.Header();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            buffer.Row(6);
+            buffer.Int32(rows.StationId(i));
+            buffer.TimestampMicroseconds(PgCopyBuffer.Microseconds(rows.ObservedAt(i)));
+            buffer.Text(VariableNames[(int)rows.Variable(i)]);
+            buffer.Double(rows.Value(i));
+            buffer.TimestampMicroseconds(received);
+            buffer.Text(source);
+            if (buffer.Length >= CopyChunkBytes)
+            {
+                await copy.WriteAsync(buffer.Written, ct);
+                buffer.Clear();
+            }
+        }
+
+        buffer.Trailer();
+        await copy.WriteAsync(buffer.Written, ct);
+    }
+
+    public static async Task UpsertAsync(PtdsDbContext db, ObservationRows rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -87,23 +125,24 @@ public static class ObservationWriter
             return;
         }
 
+        var received = DateTime.SpecifyKind(rows.ReceivedAt, DateTimeKind.Utc);
         for (var start = 0; start < rows.Count; start += SqliteRowsPerStatement)
         {
             var count = Math.Min(SqliteRowsPerStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO {Table} (\"StationId\", \"ObservedAt\", \"Variable\", \"Value\", \"ReceivedAt\", \"Source\") VALUES ");
+            var sql = new StringBuilder($"INSERT INTO {Table} ({Columns}) VALUES ");
             for (var i = 0; i < count; i++)
             {
-                var row = rows[start + i];
+                var row = start + i;
                 var p = string.Create(CultureInfo.InvariantCulture, $"@p{i}_");
                 sql.Append(i == 0 ? "(" : ", (").Append(p).Append("s, ").Append(p).Append("t, ").Append(p).Append("v, ").Append(p).Append("x, ").Append(p).Append("r, ").Append(p).Append("c)");
-                Add(command, p + "s", row.StationId);
-                Add(command, p + "t", row.ObservedAt);
-                Add(command, p + "v", row.Variable.ToString());
-                Add(command, p + "x", row.Value);
-                Add(command, p + "r", row.ReceivedAt);
-                Add(command, p + "c", row.Source);
+                Add(command, p + "s", rows.StationId(row));
+                Add(command, p + "t", rows.ObservedAt(row));
+                Add(command, p + "v", rows.Variable(row).ToString());
+                Add(command, p + "x", rows.Value(row));
+                Add(command, p + "r", received);
+                Add(command, p + "c", rows.Source);
             }
 
             command.CommandText = sql.Append(Conflict).ToString();
@@ -111,30 +150,26 @@ public static class ObservationWriter
         }
     }
 
-    private static async Task UpsertPostgresAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Observation> rows, CancellationToken ct)
+    private static async Task UpsertPostgresAsync(DbConnection connection, DbTransaction transaction, ObservationRows rows, CancellationToken ct)
     {
         var stations = new int[rows.Count];
         var times = new DateTime[rows.Count];
         var variables = new string[rows.Count];
         var values = new double[rows.Count];
-        var received = new DateTime[rows.Count];
-        var sources = new string[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            (stations[i], times[i], variables[i], values[i], received[i], sources[i]) =
-                (rows[i].StationId, DateTime.SpecifyKind(rows[i].ObservedAt, DateTimeKind.Utc), rows[i].Variable.ToString(), rows[i].Value, DateTime.SpecifyKind(rows[i].ReceivedAt, DateTimeKind.Utc), rows[i].Source);
+            (stations[i], times[i], variables[i], values[i]) = (rows.StationId(i), rows.ObservedAt(i), rows.Variable(i).ToString(), rows.Value(i));
         }
 
         await using var command = (NpgsqlCommand)connection.CreateCommand();
         command.Transaction = (NpgsqlTransaction)transaction;
-        command.CommandText = $"INSERT INTO {Table} (\"StationId\", \"ObservedAt\", \"Variable\", \"Value\", \"ReceivedAt\", \"Source\") " +
-            "SELECT * FROM unnest(@s, @t, @v, @x, @r, @c)" + Conflict;
+        command.CommandText = $"INSERT INTO {Table} ({Columns}) SELECT s, t, v, x, @r, @c FROM unnest(@s, @t, @v, @x) AS u(s, t, v, x)" + Conflict;
         command.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = stations });
         command.Parameters.Add(new NpgsqlParameter("t", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = times });
         command.Parameters.Add(new NpgsqlParameter("v", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = variables });
         command.Parameters.Add(new NpgsqlParameter("x", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = values });
-        command.Parameters.Add(new NpgsqlParameter("r", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = received });
-        command.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = sources });
+        command.Parameters.Add(new NpgsqlParameter("r", NpgsqlDbType.TimestampTz) { Value = DateTime.SpecifyKind(rows.ReceivedAt, DateTimeKind.Utc) });
+        command.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Varchar) { Value = rows.Source });
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -142,7 +177,7 @@ public static class ObservationWriter
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value is DateTime at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : value;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
     }
 }

@@ -82,8 +82,8 @@ public sealed class IngestObservationsTests
         await using var late = w.As(w.Officer);
         var report = (await new IngestObservations(late).HandleAsync([Water("MOC-HOA", 10, 1.1), Water("MOC-HOA", 20, 1.25)], "api", false, CancellationToken.None)).Value!;
 
-        Assert.Equal((1, 1), (report.Accepted, report.Corrected));
-        Assert.Equal("Corrected", report.Items[1].Outcome);
+        Assert.Equal((2, 1, 1, 0), (report.Received, report.Accepted, report.Corrected, report.Duplicates));
+        Assert.Empty(report.Rejections);
         await using var check = w.As(Actor.System);
         var series = await check.Observations.OrderBy(o => o.ObservedAt).Select(o => o.Value).ToListAsync();
         Assert.Equal([1.1, 1.25, 1.3], series);
@@ -113,13 +113,54 @@ public sealed class IngestObservationsTests
         var report = (await new IngestObservations(db).HandleAsync(batch, "api", false, CancellationToken.None)).Value!;
 
         Assert.Equal((1, 7), (report.Accepted, report.Rejected));
-        Assert.Contains("outside the station's plausible range", report.Items[0].Reason);
-        Assert.Equal("rainfall cannot be negative", report.Items[1].Reason);
-        Assert.Contains("does not report Salinity", report.Items[2].Reason);
-        Assert.Contains("in the future", report.Items[3].Reason);
-        Assert.Contains("offset", report.Items[4].Reason);
-        Assert.Equal(("station", "unknown station NOWHERE"), (report.Items[5].Field, report.Items[5].Reason));
-        Assert.Equal("variable", report.Items[6].Field);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], report.Rejections.Select(r => r.Index));
+        Assert.Contains("outside the station's plausible range", report.Rejections[0].Reason);
+        Assert.Equal("rainfall cannot be negative", report.Rejections[1].Reason);
+        Assert.Contains("does not report Salinity", report.Rejections[2].Reason);
+        Assert.Contains("in the future", report.Rejections[3].Reason);
+        Assert.Contains("offset", report.Rejections[4].Reason);
+        Assert.Equal(("station", "unknown station NOWHERE"), (report.Rejections[5].Field, report.Rejections[5].Reason));
+        Assert.Equal("variable", report.Rejections[6].Field);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleJsonAsync_RepeatedKeysAndBadItems_KeepTheLaterAndListOnlyTheRejectionsByIndex(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+        string Item(string station, int minute, string value) =>
+            $$"""{"station":"{{station}}","time":"{{Now.AddHours(-6).AddMinutes(minute):yyyy-MM-ddTHH:mm:ssZ}}","variable":"WaterLevel","value":{{value}}}""";
+        var body = "{\"observations\":[" + string.Join(",", Item("MOC-HOA", 0, "1.0"), Item("MOC-HOA", 5, "1.1"), Item("MOC-HOA", 10, "\"high\""),
+            Item("MOC-HOA", 0, "1.05"), Item("NOWHERE", 0, "true"), Item("MOC-HOA", 15, "99")) + "]}";
+
+        await using var db = w.As(w.Officer);
+        var report = (await new IngestObservations(db).HandleJsonAsync(Encoding.UTF8.GetBytes(body), "api", CancellationToken.None)).Value!;
+        await using var again = w.As(w.Officer);
+        var repeated = (await new IngestObservations(again).HandleJsonAsync(Encoding.UTF8.GetBytes(body), "api", CancellationToken.None)).Value!;
+
+        Assert.Equal((6, 2, 0, 1, 3), (report.Received, report.Accepted, report.Corrected, report.Duplicates, report.Rejected));
+        Assert.Equal([(2, "value"), (4, "station"), (5, "value")], report.Rejections.Select(r => (r.Index, r.Field)));
+        Assert.Equal("unknown station NOWHERE", report.Rejections[1].Reason);
+        Assert.Equal((0, 0, 3, 3), (repeated.Accepted, repeated.Corrected, repeated.Duplicates, repeated.Rejected));
+        await using var check = w.As(Actor.System);
+        Assert.Equal([1.05, 1.1], await check.Observations.OrderBy(o => o.ObservedAt).Select(o => o.Value).ToListAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task HandleJsonAsync_MalformedBody_StoresNothing(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider);
+        await using var _ = w.Database;
+
+        await using var db = w.As(w.Officer);
+        var result = await new IngestObservations(db).HandleJsonAsync("{\"observations\":[{\"station\":\"MOC-HOA\""u8.ToArray(), "api", CancellationToken.None);
+
+        Assert.IsType<ValidationError>(result.Error);
+        Assert.Equal(0, await db.Observations.CountAsync());
     }
 
     [Theory]
@@ -142,7 +183,7 @@ public sealed class IngestObservationsTests
         Assert.True(allowed.IsSuccess);
         Assert.IsType<ForbiddenError>(denied.Error);
         Assert.IsType<ForbiddenError>(viewerDenied.Error);
-        Assert.Equal("unknown station MOC-HOA", Assert.Single(unseen.Items).Reason);
+        Assert.Equal("unknown station MOC-HOA", Assert.Single(unseen.Rejections).Reason);
     }
 
     [Theory]
@@ -186,6 +227,10 @@ public sealed class IngestObservationsTests
 
         var raised = Assert.Single(report.RaisedWarnings);
         Assert.Equal((2, true, WarningStatus.Ready), (raised.Level, raised.AutoIssue, raised.Status));
+        await using var check = w.As(Actor.System);
+        var audited = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(DraftWarning));
+        Assert.Equal((w.Territory.CommuneA.Id, w.Territory.CommuneA.Path), (audited.UnitId, audited.UnitPath));
+        Assert.Equal(w.Territory.CommuneA.Path, (await check.Units.SingleAsync(u => u.Id == w.Territory.CommuneA.Id)).Path);
     }
 
     [Theory]
@@ -320,8 +365,12 @@ public sealed class ObservationWriterTests
 {
     private static readonly DateTime Start = new(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static List<Observation> Rows(int stationId, int count, double value) =>
-        Enumerable.Range(0, count).Select(i => new Observation { StationId = stationId, ObservedAt = Start.AddMinutes(5 * i), Variable = StationVariable.WaterLevel, Value = value, ReceivedAt = Start, Source = "test" }).ToList();
+    /// <summary>The rows of one station's water level every 5 minutes from the start, all of the same value.</summary>
+    private static ObservationRows Rows(int stationId, int count, double value)
+    {
+        var batch = ObservationColumns.From([.. Enumerable.Range(0, count).Select(i => new ObservationInput("S1", Start.AddMinutes(5 * i).ToString("yyyy-MM-ddTHH:mm:ssZ"), "WaterLevel", value))]);
+        return new ObservationRows(batch, [stationId], [.. Enumerable.Range(0, count)], Start, "test");
+    }
 
     [Theory]
     [OnSqlite]
@@ -338,7 +387,7 @@ public sealed class ObservationWriterTests
         // Another writer stored row 500 after the batch was classified: the COPY fails on its key.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await ObservationWriter.UpsertAsync(db, Rows(station.Id, 1200, 1.0).Skip(500).Take(1).ToList(), CancellationToken.None);
+            await ObservationWriter.UpsertAsync(db, Rows(station.Id, 1200, 1.0).Only([500]), CancellationToken.None);
             await ObservationWriter.InsertFreshAsync(db, Rows(station.Id, 1200, 2.0), CancellationToken.None);
             await transaction.CommitAsync();
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using CivilDefense.Core.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -82,7 +83,7 @@ internal static class OutboxWriter
             buffer.Header();
             for (var i = 0; i < rows.Length; i++)
             {
-                buffer.Row(alertId, rows.Span[i], now);
+                CopyRow(buffer, alertId, rows.Span[i], now);
                 if (buffer.Length > (1 << 20) - 4096)
                 {
                     await copy.WriteAsync(buffer.Written, ct);
@@ -95,6 +96,32 @@ internal static class OutboxWriter
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    private static readonly byte[] Queued = Encoding.UTF8.GetBytes(nameof(DeliveryState.Queued));
+
+    /// <summary>One outbox row in the order of <see cref="Columns"/>: a new delivery is queued, never attempted.</summary>
+    private static void CopyRow(PgCopyBuffer buffer, Guid alertId, in OutboxRow row, DateTime now)
+    {
+        buffer.Row(10);
+        buffer.Uuid(alertId);
+        buffer.Uuid(row.RecipientId);
+        buffer.Text(row.Channel);
+        buffer.Text(row.Address);
+        buffer.Text(row.Language);
+        if (row.UnitId is { } unit)
+        {
+            buffer.Int32(unit);
+        }
+        else
+        {
+            buffer.Null();
+        }
+
+        buffer.Text(Queued);
+        buffer.Int32(0);
+        buffer.Timestamp(now);
+        buffer.Timestamp(now);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivilDefense.Web.Features.Monitoring;
 
-/// <summary>A batch of observations as stations post it.</summary>
+/// <summary>A batch of observations as stations post it (the document's shape; the endpoint reads the body itself).</summary>
 public sealed record ObservationBatch([property: Required] List<ObservationInput> Observations);
 
 /// <summary>The operator's decision on a draft warning.</summary>
@@ -17,6 +17,12 @@ public static class MonitoringApi
     /// <summary>A CSV backfill may be as large as any upload.</summary>
     public const long MaxCsvBytes = WebHost.MaxUploadBytes;
 
+    /// <summary>A JSON batch of the most items a request may hold (100,000, about 90 bytes each) fits with room to spare.</summary>
+    public const int MaxBatchBytes = (int)WebHost.MaxUploadBytes;
+
+    /// <summary>Rejections listed in an answer; the count covers them all.</summary>
+    public const int MaxListedRejections = 1000;
+
     public static void MapMonitoringApi(this RouteGroupBuilder api)
     {
         var monitoring = api.MapGroup("/monitoring").WithTags("Monitoring");
@@ -26,7 +32,15 @@ public static class MonitoringApi
         monitoring.MapPut("/stations/{id:int}", UpdateStation).RequireAuthorization(Policies.Editor);
         monitoring.MapGet("/stations/{id:int}/series", Series);
         // Any authenticated caller: a station's own token may have any role; the handler checks the station binding and scope.
-        monitoring.MapPost("/observations", Ingest).WithMetadata(new RequestSizeLimitAttribute(WebHost.MaxUploadBytes));
+        monitoring.MapPost("/observations", Ingest).WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes))
+            .Accepts<ObservationBatch>("application/json")
+            .Produces<IngestReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Post a batch of observations")
+            .WithDescription(IngestDescription);
         monitoring.MapPost("/observations/csv", IngestCsv).RequireAuthorization(Policies.Editor).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxCsvBytes));
         monitoring.MapGet("/rules", ListRules);
@@ -69,8 +83,32 @@ public static class MonitoringApi
     private static async Task<IResult> Series(GetStationSeries handler, int id, StationVariable? variable, DateTime? from, DateTime? to, CancellationToken ct) =>
         (await handler.HandleAsync(id, variable ?? StationVariable.WaterLevel, from?.ToUniversalTime(), to?.ToUniversalTime(), ct)).ToHttp();
 
-    private static async Task<IResult> Ingest(IngestObservations handler, HttpContext http, ObservationBatch batch, CancellationToken ct) =>
-        (await handler.HandleAsync(batch.Observations ?? [], "api:" + PtdsClaims.ToActor(http.User).Name, allOrNothing: false, ct)).ToHttp();
+    private const string IngestDescription =
+        "Body: {\"observations\": [{\"station\": \"MOC-HOA\", \"time\": \"2025-10-01T06:05:00+07:00\", \"variable\": \"WaterLevel\", \"value\": 1.25}, …]}, " +
+        "at most 100,000 items and 12 MB. Idempotent on (station, time, variable): a key already stored with the same value is a duplicate, " +
+        "with another value a correction that replaces it; the same key twice in a batch keeps the later item. " +
+        "An item that is impossible (unknown station, time without offset or in the future, unknown or unreported variable, value out of the plausible range, " +
+        "a field missing, of the wrong type, repeated or unknown) is rejected on its own and the rest are stored. " +
+        "The answer gives the counts (received, accepted, corrected, duplicates, rejected), the rejected items only (the first 1,000: index from 0 in the batch, field, reason) " +
+        "and the draft warnings the batch raised. A body that is not such a JSON document is refused as a whole (400, with the position of the fault); " +
+        "a station token may post only for its own stations (403).";
+
+    private static async Task<IResult> Ingest(IngestObservations handler, HttpContext http, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(http, MaxBatchBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (body)
+        {
+            var result = await handler.HandleJsonAsync(body!.Content, "api:" + PtdsClaims.ToActor(http.User).Name, ct);
+            return result.IsSuccess && result.Value!.Rejections.Count > MaxListedRejections
+                ? TypedResults.Ok(result.Value with { Rejections = [.. result.Value.Rejections.Take(MaxListedRejections)] })
+                : result.ToHttp();
+        }
+    }
 
     private static async Task<IResult> IngestCsv(ImportObservationsCsv handler, HttpContext http, CancellationToken ct)
     {

@@ -47,6 +47,8 @@ public sealed class MonitoringApiTests
         return client;
     }
 
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
     private static object Batch(string station, params (int Minute, double Value)[] values) => new
     {
         observations = values.Select(v => new { station, time = DateTime.UtcNow.AddHours(-3).Date.AddHours(1).AddMinutes(v.Minute).ToString("yyyy-MM-ddTHH:mm:ssZ"), variable = "WaterLevel", value = v.Value }),
@@ -66,9 +68,9 @@ public sealed class MonitoringApiTests
         var noToken = await app.CreateClient().PostAsJsonAsync("/api/v1/monitoring/observations", Batch("MOC-HOA", (0, 1.0)));
         var empty = await station.PostAsJsonAsync("/api/v1/monitoring/observations", new { observations = Array.Empty<object>() });
 
-        Assert.Equal((2, 1), (first.GetProperty("accepted").GetInt32(), first.GetProperty("rejected").GetInt32()));
-        var rejected = first.GetProperty("items")[2];
-        Assert.Equal(("Rejected", "value"), (rejected.GetProperty("outcome").GetString(), rejected.GetProperty("field").GetString()));
+        Assert.Equal((3, 2, 1), (first.GetProperty("received").GetInt32(), first.GetProperty("accepted").GetInt32(), first.GetProperty("rejected").GetInt32()));
+        var rejected = Assert.Single(first.GetProperty("rejections").EnumerateArray());
+        Assert.Equal((2, "value"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("field").GetString()));
         Assert.Contains("plausible range", rejected.GetProperty("reason").GetString());
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 2), (second.GetProperty("accepted").GetInt32(), second.GetProperty("duplicates").GetInt32()));
@@ -80,6 +82,39 @@ public sealed class MonitoringApiTests
         Assert.Equal(2, await db.Observations.CountAsync());
         var audit = Assert.Single(await db.AuditEntries.Where(a => a.EntityType == "ObservationBatch").ToListAsync());
         Assert.Equal("token:station-moc-hoa", audit.Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Ingest_ABodyThatIsNotABatch_IsRefusedWithAProblem(DatabaseProvider provider)
+    {
+        // Streamed without a declared length, so the limit is enforced while reading.
+        var oversized = new StreamContent(new MemoryStream(new byte[CivilDefense.Web.Features.Monitoring.MonitoringApi.MaxBatchBytes + 1]));
+        oversized.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        await using var app = await PtdsApp.StartAsync(provider);
+        await ArrangeAsync(app);
+        // An officer of the station's commune posts as a gateway would, with a bearer token.
+        var station = app.ApiAs(app.World.OfficerA);
+
+        var malformed = await station.PostAsync("/api/v1/monitoring/observations", Json("{\"observations\":[{\"station\":\"MOC-HOA\","));
+        var notJson = await station.PostAsync("/api/v1/monitoring/observations", new StringContent("station,time\nMOC-HOA,x", Encoding.UTF8, "text/plain"));
+        var tooLarge = await station.PostAsync("/api/v1/monitoring/observations", oversized);
+        var document = await station.GetStringAsync("/openapi/v1.json");
+        var wrongTypes = await station.PostAsync("/api/v1/monitoring/observations", Json("{\"observations\":[{\"station\":\"MOC-HOA\",\"time\":\"2025-10-01T00:05:00Z\",\"variable\":\"WaterLevel\",\"value\":\"1.5\"}]}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not valid JSON", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("observations")[0].GetString());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+        var report = await wrongTypes.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, wrongTypes.StatusCode);
+        Assert.Equal("value must be a number, not a string", report.GetProperty("rejections")[0].GetProperty("reason").GetString());
+        Assert.Contains("Post a batch of observations", document);
+        Assert.Contains("\"rejections\"", document);
+        await using var db = app.OpenDatabase();
+        Assert.Equal(0, await db.Observations.CountAsync());
     }
 
     [Theory]
