@@ -31,13 +31,21 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
     /// <summary>Subscriber rows read per query: a bounded parameter list on both providers.</summary>
     private const int ReadChunk = 5000;
 
+    /// <summary>
+    /// Queues right after publication. A failure here must not turn a published alert into an
+    /// error for the operator who issued it: the message stands, it is simply not marked queued,
+    /// and <see cref="ResumeDissemination"/> queues it on its next round (or the operator does, by
+    /// POST /alerts/{id}/deliveries). A cancelled request is not a failure and goes up.
+    /// </summary>
     public async Task OnIssuedAsync(IssuedAlert alert, CancellationToken ct)
     {
-        var result = await HandleAsync(alert, ct);
-        if (!result.IsSuccess)
+        try
         {
-            // The message is published; the operator re-runs the queueing (POST /alerts/{id}/deliveries).
-            throw new InvalidOperationException($"Alert {alert.Id} was issued but could not be queued for delivery: {result.Error!.Message}");
+            await HandleAsync(alert, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Left unmarked on purpose; the resume service logs what it finds.
         }
     }
 
@@ -101,6 +109,8 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
             return queued.Error!;
         }
 
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        await db.IssuedAlerts.IgnoreQueryFilters().Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.DeliveriesQueuedAt, now), ct);
         return new DisseminationReport(outboxId, subscribers.Count, queued.Value!.Queued, queued.Value.AlreadyQueued, withoutChannel);
     }
 

@@ -92,6 +92,12 @@ public sealed class IssuedAlert : IVersioned
 
     public string? IssuedBy { get; set; }
 
+    /// <summary>
+    /// When the deliveries of this message were queued; null while published but not queued (a
+    /// failure between the two is resumed by <c>ResumeDissemination</c>).
+    /// </summary>
+    public DateTime? DeliveriesQueuedAt { get; set; }
+
     public int Version { get; set; }
 
     public AlertAreaSet Areas => AlertJson.Areas(AreasJson);

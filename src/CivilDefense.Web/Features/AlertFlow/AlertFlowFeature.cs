@@ -37,6 +37,8 @@ public static class AlertFlowFeature
         services.AddSingleton<IConfirmationSender, OutboxConfirmationSender>();
         services.AddOptions<AutoIssueOptions>().BindConfiguration(AutoIssueOptions.Section);
         services.AddHostedService<AutoIssueService>();
+        services.AddScoped<ResumeDissemination>();
+        services.AddHostedService<ResumeDisseminationService>();
     }
 
     public static void MapAlertFlowApi(RouteGroupBuilder api)
@@ -64,10 +66,13 @@ public static class AlertFlowFeature
     }
 }
 
-/// <summary>The "AlertFlow" settings: how often automatic-issue warnings are looked for, and the base of public URLs.</summary>
+/// <summary>The "AlertFlow" settings: how often automatic-issue warnings and unqueued published alerts are looked for.</summary>
 public sealed class AutoIssueOptions
 {
     public const string Section = "AlertFlow";
 
     public TimeSpan AutoIssueInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often published alerts without queued deliveries are looked for.</summary>
+    public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
