@@ -1,4 +1,3 @@
-using CivilDefense.Core.Access;
 using CivilDefense.Core.Alerts.Dissemination;
 using CivilDefense.Core.Alerts.Issuing;
 using CivilDefense.Web.Platform;
@@ -11,36 +10,28 @@ namespace CivilDefense.Web.Features.AlertFlow;
 /// <see cref="IssueAutomaticWarnings"/> for why this is not done inside the ingest). A warning
 /// waits at most one interval; a failed round is tried again at the next.
 /// </summary>
-public sealed class AutoIssueService(IServiceScopeFactory scopes, IOptions<AutoIssueOptions> options, TimeProvider clock, ILogger<AutoIssueService> log) : BackgroundService
+public sealed class AutoIssueService(IServiceScopeFactory scopes, IOptions<AutoIssueOptions> options, TimeProvider clock, ILogger<AutoIssueService> log)
+    : SystemRoundService(scopes, clock, log)
 {
     /// <summary>Public URLs when no Alerts:PublicBaseUrl is configured and there is no request to take it from.</summary>
     private static readonly Uri LocalBase = new("http://localhost/");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.AutoIssueInterval;
+
+    protected override string FailureMessage => "Automatic issue of warnings failed.";
+
+    protected override async Task RunRoundAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.AutoIssueInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var publicBase = services.GetRequiredService<AlertsOptions>().PublicBaseUrl ?? LocalBase;
+        foreach (var outcome in await services.GetRequiredService<IssueAutomaticWarnings>().HandleAsync(publicBase, ct))
         {
-            try
+            if (outcome.Problem is { } problem)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<HttpActorAccessor>().Override = Actor.System;
-                var publicBase = scope.ServiceProvider.GetRequiredService<AlertsOptions>().PublicBaseUrl ?? LocalBase;
-                foreach (var outcome in await scope.ServiceProvider.GetRequiredService<IssueAutomaticWarnings>().HandleAsync(publicBase, stoppingToken))
-                {
-                    if (outcome.Problem is { } problem)
-                    {
-                        log.LogWarning("Automatic issue of warning {Warning} failed: {Problem}", outcome.WarningId, problem);
-                    }
-                    else
-                    {
-                        log.LogInformation("Warning {Warning} issued automatically as alert {Alert}.", outcome.WarningId, outcome.AlertId);
-                    }
-                }
+                log.LogWarning("Automatic issue of warning {Warning} failed: {Problem}", outcome.WarningId, problem);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            else
             {
-                log.LogWarning(e, "Automatic issue of warnings failed; trying again at the next interval.");
+                log.LogInformation("Warning {Warning} issued automatically as alert {Alert}.", outcome.WarningId, outcome.AlertId);
             }
         }
     }
