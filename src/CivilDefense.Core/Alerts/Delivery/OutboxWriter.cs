@@ -32,35 +32,50 @@ internal static class OutboxWriter
     private const string Columns = "\"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"UnitId\", \"State\", \"Attempts\", \"QueuedAt\", \"NextAttemptAt\"";
 
     /// <summary>
-    /// PostgreSQL: binary COPY, one transaction per batch, batches written by
-    /// <paramref name="writers"/> connections at once (the server converts and indexes each COPY
-    /// on one core; the second connection keeps the other core busy).
+    /// PostgreSQL: binary COPY straight into each row's partition (<see cref="OutboxPartitions"/>),
+    /// one transaction per batch; <paramref name="writers"/> connections at once, each with
+    /// partitions of its own, so no two write the same heap or index (two connections into one
+    /// table took as long as one: they waited for the same relation extension and last index pages).
     /// </summary>
     public static async Task WritePostgresAsync(NpgsqlConnection connection, string connectionString, Guid alertId, OutboxRow[] rows, DateTime now, int writers, CancellationToken ct)
     {
-        var next = -1;
-        async Task WriteBatchesAsync(NpgsqlConnection writer)
+        // Still in recipient order within each partition, so each index grows at its end.
+        var partitions = new List<OutboxRow>[OutboxPartitions.Count];
+        for (var p = 0; p < partitions.Length; p++)
         {
-            int batch;
-            while ((batch = Interlocked.Increment(ref next)) * RowsPerTransaction < rows.Length)
+            partitions[p] = new List<OutboxRow>((rows.Length / OutboxPartitions.Count) + 1024);
+        }
+
+        foreach (var row in rows)
+        {
+            partitions[OutboxPartitions.Of(row.RecipientId)].Add(row);
+        }
+
+        // One connection for a single batch's worth; otherwise up to one per partition.
+        var count = rows.Length > RowsPerTransaction ? Math.Clamp(writers, 1, OutboxPartitions.Count) : 1;
+        async Task WritePartitionsAsync(NpgsqlConnection writer, int first)
+        {
+            for (var p = first; p < partitions.Length; p += count)
             {
-                var start = batch * RowsPerTransaction;
-                await CopyAsync(writer, alertId, rows.AsMemory(start, Math.Min(RowsPerTransaction, rows.Length - start)), now, ct);
+                var partition = partitions[p].ToArray();
+                for (var start = 0; start < partition.Length; start += RowsPerTransaction)
+                {
+                    await CopyAsync(writer, p, alertId, partition.AsMemory(start, Math.Min(RowsPerTransaction, partition.Length - start)), now, ct);
+                }
             }
         }
 
-        var extra = Math.Min(writers, (rows.Length + RowsPerTransaction - 1) / RowsPerTransaction) - 1;
         var connections = new List<NpgsqlConnection>();
         try
         {
-            for (var i = 0; i < extra; i++)
+            for (var i = 1; i < count; i++)
             {
                 var other = new NpgsqlConnection(connectionString);
                 connections.Add(other);
                 await other.OpenAsync(ct);
             }
 
-            await Task.WhenAll(connections.Select(c => Task.Run(() => WriteBatchesAsync(c), ct)).Append(WriteBatchesAsync(connection)));
+            await Task.WhenAll(connections.Select((c, i) => Task.Run(() => WritePartitionsAsync(c, i + 1), ct)).Append(WritePartitionsAsync(connection, 0)));
         }
         finally
         {
@@ -71,10 +86,18 @@ internal static class OutboxWriter
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, Guid alertId, ReadOnlyMemory<OutboxRow> rows, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Marks the alert open for dispatchers and moves its version on, in the transaction of each
+    /// batch: a dispatcher whose cursor passed these rows before they were committed starts over.
+    /// </summary>
+    private const string OpenAlertSql =
+        "INSERT INTO delivery_alerts (\"AlertId\", \"Version\", \"Open\") VALUES (@alert, 1, TRUE) "
+        + "ON CONFLICT (\"AlertId\") DO UPDATE SET \"Version\" = delivery_alerts.\"Version\" + 1, \"Open\" = TRUE";
+
+    private static async Task CopyAsync(NpgsqlConnection connection, int partition, Guid alertId, ReadOnlyMemory<OutboxRow> rows, DateTime now, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY deliveries ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {OutboxPartitions.Table(partition)} ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             // The binary COPY format written directly: NpgsqlBinaryImporter binds a parameter per
             // field, which cost the client more CPU than the server spent storing the row.
@@ -92,6 +115,13 @@ internal static class OutboxWriter
 
             buffer.Trailer();
             await copy.WriteAsync(buffer.Written, ct);
+        }
+
+        // Last, just before the commit: two writers take this row's lock in turn for no longer than a commit.
+        await using (var open = new NpgsqlCommand(OpenAlertSql, connection, transaction))
+        {
+            open.Parameters.AddWithValue("alert", alertId);
+            await open.ExecuteNonQueryAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -118,6 +148,9 @@ internal static class OutboxWriter
         insert.Parameters.AddWithValue("@alert", SqliteOutboxStore.Text(alertId));
         insert.Parameters.AddWithValue("@now", now);
         var json = insert.Parameters.Add("@rows", SqliteType.Text);
+        await using var openAlert = connection.CreateCommand();
+        openAlert.CommandText = OpenAlertSql;
+        openAlert.Parameters.AddWithValue("@alert", SqliteOutboxStore.Text(alertId));
         var statements = Channel.CreateBounded<string>(2);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(
@@ -155,6 +188,9 @@ internal static class OutboxWriter
                     json.Value = await statements.Reader.ReadAsync(ct);
                     await insert.ExecuteNonQueryAsync(ct);
                 }
+
+                openAlert.Transaction = transaction;
+                await openAlert.ExecuteNonQueryAsync(ct);
 
                 await transaction.CommitAsync(ct);
             }

@@ -189,7 +189,7 @@ public sealed class OutboxTests
 
         var rows = await kit.DeliveriesAsync(alertId);
         Assert.All(rows, d => Assert.Equal(DeliveryState.Sent, d.State));
-        Assert.All(rows.Where(d => held.Any(h => h.Id == d.Id)), d => Assert.Equal(2, d.Attempts));
+        Assert.All(rows.Where(d => held.Any(h => h.Key == d.Key)), d => Assert.Equal(2, d.Attempts));
         Assert.Equal(30, gateway.Requests.Count);
 
         // The abandoned rows were sent only after their lease ran out.
@@ -211,14 +211,14 @@ public sealed class OutboxTests
         var afterLease = await store.ClaimAsync("d", 10, now.AddMinutes(2), now.AddMinutes(3), CancellationToken.None);
 
         Assert.Equal((3, 2, 0, 5), (first.Count, second.Count, none.Count, afterLease.Count));
-        Assert.Empty(first.Select(c => c.Id).Intersect(second.Select(c => c.Id)));
+        Assert.Empty(first.Select(c => c.Key).Intersect(second.Select(c => c.Key)));
 
         // "a" lost its lease to "d"; d's send is recorded, a's late failure must not overwrite it.
-        var row = first[0].Id;
+        var row = first[0].Key;
         await store.RecordAsync("d", [new DeliveryOutcome(row, DeliveryState.Sent)], now, CancellationToken.None);
         await store.RecordAsync("a", [new DeliveryOutcome(row, DeliveryState.Retried, now.AddMinutes(5), "HTTP 503")], now, CancellationToken.None);
 
-        var saved = (await kit.DeliveriesAsync(alertId)).Single(d => d.Id == row);
+        var saved = (await kit.DeliveriesAsync(alertId)).Single(d => d.Key == row);
         Assert.Equal((DeliveryState.Sent, 2), (saved.State, saved.Attempts));
         Assert.Equal(4, await store.CountUnfinishedAsync(CancellationToken.None));
     }
