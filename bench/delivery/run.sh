@@ -16,7 +16,7 @@ KILL_TOTAL="${KILL_TOTAL:-200000}"
 WINDOW="${WINDOW:-10000}"
 PGPORT="${PGPORT:-5642}"
 GWPORT="${GWPORT:-5699}"
-PGD=/tmp/ptds-delivery-pg
+PGD="${PGD:-/tmp/ptds-delivery-pg}"
 PGBIN=/usr/lib/postgresql/15/bin
 PG="Host=127.0.0.1;Port=$PGPORT;Username=ptds;Database=postgres"
 GW="http://127.0.0.1:$GWPORT"
