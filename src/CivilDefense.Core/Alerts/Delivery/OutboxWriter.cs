@@ -39,28 +39,37 @@ internal static class OutboxWriter
     /// </summary>
     public static async Task WritePostgresAsync(NpgsqlConnection connection, string connectionString, Guid alertId, OutboxRow[] rows, DateTime now, int writers, CancellationToken ct)
     {
-        // Still in recipient order within each partition, so each index grows at its end.
-        var partitions = new List<OutboxRow>[OutboxPartitions.Count];
-        for (var p = 0; p < partitions.Length; p++)
+        // Still in recipient order within each partition, so each index grows at its end; one
+        // array, partition after partition (counted first), instead of a growing list each.
+        var partitionOf = new byte[rows.Length];
+        var starts = new int[OutboxPartitions.Count + 1];
+        for (var i = 0; i < rows.Length; i++)
         {
-            partitions[p] = new List<OutboxRow>((rows.Length / OutboxPartitions.Count) + 1024);
+            partitionOf[i] = (byte)OutboxPartitions.Of(rows[i].RecipientId);
+            starts[partitionOf[i] + 1]++;
         }
 
-        foreach (var row in rows)
+        for (var p = 1; p < starts.Length; p++)
         {
-            partitions[OutboxPartitions.Of(row.RecipientId)].Add(row);
+            starts[p] += starts[p - 1];
+        }
+
+        var routed = new OutboxRow[rows.Length];
+        var next = starts[..^1];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            routed[next[partitionOf[i]]++] = rows[i];
         }
 
         // One connection for a single batch's worth; otherwise up to one per partition.
         var count = rows.Length > RowsPerTransaction ? Math.Clamp(writers, 1, OutboxPartitions.Count) : 1;
         async Task WritePartitionsAsync(NpgsqlConnection writer, int first)
         {
-            for (var p = first; p < partitions.Length; p += count)
+            for (var p = first; p < OutboxPartitions.Count; p += count)
             {
-                var partition = partitions[p].ToArray();
-                for (var start = 0; start < partition.Length; start += RowsPerTransaction)
+                for (var start = starts[p]; start < starts[p + 1]; start += RowsPerTransaction)
                 {
-                    await CopyAsync(writer, p, alertId, partition.AsMemory(start, Math.Min(RowsPerTransaction, partition.Length - start)), now, ct);
+                    await CopyAsync(writer, p, alertId, routed.AsMemory(start, Math.Min(RowsPerTransaction, starts[p + 1] - start)), now, ct);
                 }
             }
         }

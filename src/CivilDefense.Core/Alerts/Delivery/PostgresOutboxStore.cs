@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,13 +16,13 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
     private const string Keys = "\"AlertId\", \"RecipientId\", \"Channel\"";
 
     private const string SentSql =
-        "UPDATE deliveries SET \"State\" = 'Sent', \"SentAt\" = @now, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL, \"LastError\" = NULL "
+        "UPDATE {0} SET \"State\" = 'Sent', \"SentAt\" = @now, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL, \"LastError\" = NULL "
         + "WHERE \"AlertId\" = @alert AND \"Channel\" = @channel AND \"RecipientId\" = ANY(@recipients)";
 
     // A row whose lease this owner lost may have been sent by another dispatcher meanwhile: a late
     // failure must not overwrite that, hence the owner and state conditions.
     private const string FailedSql =
-        "UPDATE deliveries AS d SET \"State\" = v.state, \"NextAttemptAt\" = COALESCE(v.next, d.\"NextAttemptAt\"), \"RetryAt\" = v.next, \"LastError\" = v.error, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL "
+        "UPDATE {0} AS d SET \"State\" = v.state, \"NextAttemptAt\" = COALESCE(v.next, d.\"NextAttemptAt\"), \"RetryAt\" = v.next, \"LastError\" = v.error, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL "
         + "FROM unnest(@recipients, @states, @nexts, @errors) AS v(recipient, state, next, error) "
         + "WHERE d.\"AlertId\" = @alert AND d.\"Channel\" = @channel AND d.\"RecipientId\" = v.recipient AND d.\"State\" = 'Sending' AND d.\"LeaseOwner\" = @owner";
 
@@ -86,14 +87,16 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
         await using var connection = await _source.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
 
-        // Grouped by (alert, channel): each group one statement whose primary-key look-ups are
-        // index conditions (alert = , recipient = ANY, channel =).
-        foreach (var group in outcomes.GroupBy(o => (o.Key.AlertId, o.Key.Channel)))
+        // Grouped by (alert, channel) and partition: each group one statement on its partition,
+        // whose primary-key look-ups are index conditions (alert = , recipient = ANY, channel =).
+        // Through the parent, every partition's index was searched for every key of the array.
+        foreach (var group in outcomes.GroupBy(o => (o.Key.AlertId, o.Key.Channel, Partition: OutboxPartitions.Of(o.Key.RecipientId))))
         {
+            var table = OutboxPartitions.Table(group.Key.Partition);
             var sent = group.Where(o => o.State == DeliveryState.Sent).Select(o => o.Key.RecipientId).ToArray();
             if (sent.Length > 0)
             {
-                var command = new NpgsqlBatchCommand(SentSql);
+                var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, SentSql, table));
                 command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
                 command.Parameters.AddWithValue("alert", group.Key.AlertId);
                 command.Parameters.AddWithValue("channel", group.Key.Channel);
@@ -104,7 +107,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
             var others = group.Where(o => o.State != DeliveryState.Sent).ToArray();
             if (others.Length > 0)
             {
-                var command = new NpgsqlBatchCommand(FailedSql);
+                var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, FailedSql, table));
                 command.Parameters.AddWithValue("owner", owner);
                 command.Parameters.AddWithValue("alert", group.Key.AlertId);
                 command.Parameters.AddWithValue("channel", group.Key.Channel);

@@ -33,10 +33,10 @@ CREATE TABLE deliveries (
 ) PARTITION BY HASH ("RecipientId");
 
 -- OutboxPartitions.Count and OutboxPartitions.Table name these.
-CREATE TABLE deliveries_p0 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 0);
-CREATE TABLE deliveries_p1 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 1);
-CREATE TABLE deliveries_p2 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 2);
-CREATE TABLE deliveries_p3 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 3);
+CREATE TABLE deliveries_p0 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 0) WITH (fillfactor = 50);
+CREATE TABLE deliveries_p1 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 1) WITH (fillfactor = 50);
+CREATE TABLE deliveries_p2 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 2) WITH (fillfactor = 50);
+CREATE TABLE deliveries_p3 PARTITION OF deliveries FOR VALUES WITH (MODULUS 4, REMAINDER 3) WITH (fillfactor = 50);
 
 CREATE INDEX "IX_deliveries_retry" ON deliveries ("RetryAt") WHERE "RetryAt" IS NOT NULL;
 
