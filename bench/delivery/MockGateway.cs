@@ -18,6 +18,41 @@ public static class MockGateway
         public long FirstTicks = long.MaxValue;
         public long LastTicks;
         public readonly ConcurrentDictionary<string, int> Keys = new();
+
+        /// <summary>(time, accepted) per accepted request, for the rate between the 5th and 95th percentile of acceptances.</summary>
+        public readonly ConcurrentQueue<(long Ticks, int Count)> Acceptances = new();
+    }
+
+    /// <summary>
+    /// The accepted rate while the stream runs: from the moment 5 % of the deliveries were accepted
+    /// to the moment 95 % were. First to last acceptance also counts the start (the first claims)
+    /// and the tail of retries after the 1 % injected failures (backoff up to 2 s), when the rate
+    /// limit is not what holds the rate back.
+    /// </summary>
+    private static double SteadyRate(Tally tally)
+    {
+        var all = tally.Acceptances.OrderBy(a => a.Ticks).ToList();
+        var total = all.Sum(a => (long)a.Count);
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        long seen = 0;
+        long? from = null, to = null;
+        foreach (var (ticks, count) in all)
+        {
+            seen += count;
+            from ??= seen >= total * 0.05 ? ticks : null;
+            if (seen >= total * 0.95)
+            {
+                to = ticks;
+                break;
+            }
+        }
+
+        var seconds = TimeSpan.FromTicks(to!.Value - from!.Value).TotalSeconds;
+        return seconds > 0 ? total * 0.9 / seconds : 0;
     }
 
     public static async Task RunAsync(int port, double errorRate, int maxDelayMs)
@@ -40,6 +75,7 @@ public static class MockGateway
             DistinctKeys = t.Value.Keys.Count,
             Duplicates = t.Value.Accepted - t.Value.Keys.Count,
             Seconds = t.Value.Accepted == 0 ? 0 : TimeSpan.FromTicks(t.Value.LastTicks - t.Value.FirstTicks).TotalSeconds,
+            SteadyRate = SteadyRate(t.Value),
         }));
         app.MapPost("/reset", () => tallies.Clear());
         Console.WriteLine($"gateway listening on {port}");
@@ -78,6 +114,7 @@ public static class MockGateway
         InterlockedMin(ref tally.FirstTicks, now);
         InterlockedMax(ref tally.LastTicks, now);
         Interlocked.Add(ref tally.Accepted, items.Count);
+        tally.Acceptances.Enqueue((now, items.Count));
         return Results.Ok();
     }
 
