@@ -87,9 +87,32 @@ public static class MockGateway
         // Only the idempotency keys matter here: a forward-only reader over the body, no document
         // tree, so the gateway spends little of the machine's two cores that the dispatcher and
         // the database share with it. A malformed body still fails (JsonException -> 500).
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        var keys = KeysOf(body.GetBuffer().AsSpan(0, (int)body.Length));
+        // A pooled buffer, not a growing stream: 150 KB bodies went to the large-object heap.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 1 << 16));
+        var length = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+            if (length == buffer.Length)
+            {
+                var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(larger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+        }
+
+        List<string> keys;
+        try
+        {
+            keys = KeysOf(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         if (keys.Count == 0 || (!batch && keys.Count != 1))
         {
             return Results.BadRequest();
