@@ -27,11 +27,17 @@ if [ ! -d "$PGD" ]; then
   mkdir -p "$PGD" && chown postgres "$PGD"
   runuser -u postgres -- "$PGBIN/initdb" -D "$PGD" -U ptds --auth=trust >/dev/null
 fi
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD" -l "$PGD/log" -w start -o \
-  "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c shared_buffers=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
+# A cluster already running in $PGD (someone's earlier run) is used as it is and left running;
+# the fsync line below says how it is set.
+STARTED=0
+if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD" status >/dev/null 2>&1; then
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD" -l "$PGD/log" -w start -o \
+    "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c shared_buffers=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
+  STARTED=1
+fi
 $BENCH gateway "$GWPORT" > /tmp/ptds-delivery-gateway.log 2>&1 &
 GATEWAY_PID=$!
-cleanup() { kill "$GATEWAY_PID" 2>/dev/null || true; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD" -m fast stop >/dev/null || true; }
+cleanup() { kill "$GATEWAY_PID" 2>/dev/null || true; if [ "$STARTED" = 1 ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGD" -m fast stop >/dev/null || true; fi; }
 trap cleanup EXIT
 sleep 2
 
