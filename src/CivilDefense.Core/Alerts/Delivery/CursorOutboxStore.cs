@@ -81,10 +81,14 @@ public abstract class CursorOutboxStore : IOutboxStore
 
             var expired = await ClaimExpiredAsync(owner, alert, limit - claimed.Count, now, leaseExpiresAt, ct);
             claimed.AddRange(expired);
-            if (expired.Count == 0)
+
+            // Nothing queued, nothing abandoned: closed if nothing is left unfinished at this version.
+            // If something is, it may be a queued row this cursor passed while another worker's
+            // claim held it and then failed or died (its rows stay queued): once a lease period,
+            // the cursor starts over.
+            if (expired.Count == 0 && !await CloseIfFinishedAsync(alert, version, ct))
             {
-                // Nothing queued, nothing abandoned: closed if nothing is left unfinished at this version.
-                await CloseIfFinishedAsync(alert, version, ct);
+                RestartIfDue(alert, now, leaseExpiresAt - now);
             }
         }
 
@@ -116,8 +120,8 @@ public abstract class CursorOutboxStore : IOutboxStore
     /// <summary>Deliveries of the alert sending under a lease that ran out.</summary>
     protected abstract Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct);
 
-    /// <summary>Marks the alert finished if it is still at this version and has no unfinished delivery.</summary>
-    protected abstract Task CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct);
+    /// <summary>Marks the alert finished if it is still at this version and has no unfinished delivery; says whether it did.</summary>
+    protected abstract Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct);
 
     private AlertCursor CursorFor(Guid alert, long version)
     {
@@ -125,7 +129,7 @@ public abstract class CursorOutboxStore : IOutboxStore
         {
             if (!_cursors.TryGetValue(alert, out var cursor) || cursor.Version != version)
             {
-                cursor = new AlertCursor(version, Guid.Empty, "", Exhausted: false, LastSweep: cursor?.LastSweep ?? DateTime.MinValue);
+                cursor = new AlertCursor(version, Guid.Empty, "", Exhausted: false, LastSweep: cursor?.LastSweep ?? DateTime.MinValue, LastRestart: cursor?.LastRestart ?? DateTime.MinValue);
                 _cursors[alert] = cursor;
             }
 
@@ -162,5 +166,17 @@ public abstract class CursorOutboxStore : IOutboxStore
         }
     }
 
-    private sealed record AlertCursor(long Version, Guid Recipient, string Channel, bool Exhausted, DateTime LastSweep);
+    private void RestartIfDue(Guid alert, DateTime now, TimeSpan lease)
+    {
+        lock (_lock)
+        {
+            var cursor = _cursors[alert];
+            if (cursor.Exhausted && now - cursor.LastRestart >= lease)
+            {
+                _cursors[alert] = cursor with { Recipient = Guid.Empty, Channel = "", Exhausted = false, LastRestart = now };
+            }
+        }
+    }
+
+    private sealed record AlertCursor(long Version, Guid Recipient, string Channel, bool Exhausted, DateTime LastSweep, DateTime LastRestart);
 }

@@ -71,7 +71,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
     protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
         ClaimWhereAsync(LeaseExpired, "", owner, limit, lease, ct, ("alert", alert), ("now", now));
 
-    protected override async Task CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
+    protected override async Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
     {
         // A batch committed meanwhile bumps the version, and the row lock makes this statement see it.
         await using var command = _source.CreateCommand(
@@ -79,7 +79,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
             + "AND NOT EXISTS (SELECT 1 FROM deliveries WHERE \"AlertId\" = @alert AND " + OutboxStores.UnfinishedPredicate + ")");
         command.Parameters.AddWithValue("alert", alert);
         command.Parameters.AddWithValue("version", version);
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public override async Task RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTime now, CancellationToken ct)

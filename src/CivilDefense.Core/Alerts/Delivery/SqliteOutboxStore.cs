@@ -51,7 +51,7 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
     protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
         ClaimWhereAsync(LeaseExpired, "", owner, limit, lease, ct, ("@alert", Text(alert)), ("@now", now));
 
-    protected override async Task CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
+    protected override async Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
@@ -61,7 +61,7 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries WHERE \"AlertId\" = @alert AND " + OutboxStores.UnfinishedPredicate + ")";
             command.Parameters.AddWithValue("@alert", Text(alert));
             command.Parameters.AddWithValue("@version", version);
-            await command.ExecuteNonQueryAsync(ct);
+            return await command.ExecuteNonQueryAsync(ct) == 1;
         }
         finally
         {

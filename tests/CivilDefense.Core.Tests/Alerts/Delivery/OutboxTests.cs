@@ -237,4 +237,23 @@ public sealed class OutboxTests
         Assert.Equal(0, await inB.Deliveries.CountAsync(d => d.AlertId == alertId));
         Assert.Equal(4, await province.Deliveries.CountAsync(d => d.AlertId == alertId));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_FindsQueuedRowsBehindItsCursor_AfterAnotherClaimOfThemWasUndone(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        var alertId = await kit.QueueAsync("sms", 5, i => $"+8495{i}");
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+        Assert.Equal(5, (await store.ClaimAsync("a", 10, now, now.AddMinutes(1), CancellationToken.None)).Count);
+
+        // As if that claim had been rolled back (a worker that died inside it): queued again, behind the cursor.
+        await kit.Database.ExecuteSqlAsync("UPDATE deliveries SET \"State\" = 'Queued', \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL");
+
+        var first = await store.ClaimAsync("a", 10, now.AddSeconds(1), now.AddMinutes(1), CancellationToken.None);
+        var again = await store.ClaimAsync("a", 10, now.AddSeconds(2), now.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(5, first.Count + again.Count);
+        Assert.All(await kit.DeliveriesAsync(alertId), d => Assert.Equal(DeliveryState.Sending, d.State));
+    }
 }
