@@ -12,6 +12,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
     public void Configure(EntityTypeBuilder<Delivery> b)
     {
         b.ToTable("deliveries");
+        b.HasKey(d => new { d.AlertId, d.RecipientId, d.Channel });
         b.Property(d => d.Channel).HasMaxLength(64);
         b.Property(d => d.Address).HasMaxLength(500);
         b.Property(d => d.Language).HasMaxLength(16);
@@ -19,14 +20,23 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         b.Property(d => d.LeaseOwner).HasMaxLength(100);
         b.Property(d => d.LastError).HasMaxLength(500);
         b.Ignore(d => d.IdempotencyKey);
+        b.Ignore(d => d.Key);
 
         // No foreign keys (to units, or to the alert and subscriber tables being built alongside):
         // checking them would cost a lookup per row on a two-million-row COPY.
-        // Each (alert, recipient, channel) once; also the board's and acknowledgement's lookup by alert.
-        b.HasIndex(d => new { d.AlertId, d.RecipientId, d.Channel }).IsUnique();
+        // The primary key (each (alert, recipient, channel) once) is the only index every row is in:
+        // also the board's and acknowledgement's lookup by alert, and the order queued rows are
+        // claimed in. Retries waiting for their time are the only other rows indexed (migration 0014).
+        b.HasIndex(d => d.RetryAt).HasDatabaseName("IX_deliveries_retry").HasFilter("\"RetryAt\" IS NOT NULL");
+    }
+}
 
-        // What a claim reads: only unfinished rows are in it, so sent ones cost the claim nothing.
-        b.HasIndex(d => d.NextAttemptAt).HasDatabaseName("IX_deliveries_due").HasFilter("\"State\" IN ('Queued', 'Retried', 'Sending')");
+internal sealed class DeliveryAlertConfiguration : IEntityTypeConfiguration<DeliveryAlert>
+{
+    public void Configure(EntityTypeBuilder<DeliveryAlert> b)
+    {
+        b.ToTable("delivery_alerts");
+        b.HasKey(a => a.AlertId);
     }
 }
 

@@ -8,4 +8,6 @@ public sealed partial class PtdsDbContext
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<DeliveryMessage> DeliveryMessages => Set<DeliveryMessage>();
+
+    public DbSet<DeliveryAlert> DeliveryAlerts => Set<DeliveryAlert>();
 }

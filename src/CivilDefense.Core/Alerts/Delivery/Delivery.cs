@@ -30,11 +30,11 @@ public enum DeliveryState
 /// One row of the outbox (hộp thư đi): what goes to whom through which channel, and how far it got.
 /// The message text is not here but once per alert, channel and language in
 /// <see cref="DeliveryMessage"/>: two million copies of the same text would be most of the write.
+/// The key is (alert, recipient, channel) itself (migration 0014): a generated id was a second
+/// index to write per row and nothing outside the outbox used it.
 /// </summary>
 public sealed class Delivery
 {
-    public long Id { get; set; }
-
     public Guid AlertId { get; set; }
 
     public Guid RecipientId { get; set; }
@@ -60,6 +60,13 @@ public sealed class Delivery
     /// <summary>When the row may be claimed: the queue time, the retry time, or the lease expiry while sending.</summary>
     public DateTime NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// The retry time while <see cref="DeliveryState.Retried"/>, null otherwise: the only indexed
+    /// column a claim or an outcome writes, so the index holds the few waiting retries and the
+    /// claim and outcome of every other delivery change no index (PostgreSQL updates them in place).
+    /// </summary>
+    public DateTime? RetryAt { get; set; }
+
     public string? LeaseOwner { get; set; }
 
     public DateTime? LeaseExpiresAt { get; set; }
@@ -73,6 +80,27 @@ public sealed class Delivery
     /// Computed, not stored (migration 0012): the same three columns always give the same key.
     /// </summary>
     public string IdempotencyKey => DeliveryKeys.IdempotencyKey(AlertId, RecipientId, Channel);
+
+    public DeliveryKey Key => new(AlertId, RecipientId, Channel);
+}
+
+/// <summary>What names one delivery: each (alert, recipient, channel) once (the outbox's primary key).</summary>
+public readonly record struct DeliveryKey(Guid AlertId, Guid RecipientId, string Channel);
+
+/// <summary>
+/// An alert with deliveries in the outbox, one row per alert: where dispatchers look for queued
+/// deliveries (in key order from a cursor, instead of an index over every unfinished row).
+/// <see cref="Version"/> grows with every committed batch, so a dispatcher whose cursor went past
+/// rows committed later starts that alert over; <see cref="Open"/> turns false once no delivery of
+/// the alert is left unfinished.
+/// </summary>
+public sealed class DeliveryAlert
+{
+    public Guid AlertId { get; set; }
+
+    public long Version { get; set; }
+
+    public bool Open { get; set; }
 }
 
 /// <summary>The text of one alert for one channel and language, stored once and shared by every delivery.</summary>

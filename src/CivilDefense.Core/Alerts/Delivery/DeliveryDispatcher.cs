@@ -222,8 +222,8 @@ public sealed class DeliveryDispatcher(
             var result = results[i];
             outcomes.TryWrite(result.Status switch
             {
-                SendStatus.Sent => new DeliveryOutcome(batch[i].Id, DeliveryState.Sent),
-                SendStatus.Rejected => new DeliveryOutcome(batch[i].Id, DeliveryState.Failed, null, result.Error),
+                SendStatus.Sent => new DeliveryOutcome(batch[i].Key, DeliveryState.Sent),
+                SendStatus.Rejected => new DeliveryOutcome(batch[i].Key, DeliveryState.Failed, null, result.Error),
                 _ => Transient(batch[i], result.Error ?? "transient failure"),
             });
         }
@@ -235,7 +235,7 @@ public sealed class DeliveryDispatcher(
         var next = state == DeliveryState.Retried
             ? clock.GetUtcNow().UtcDateTime + _retry.Backoff(row.Attempts, Random.Shared.NextDouble())
             : (DateTime?)null;
-        return new DeliveryOutcome(row.Id, state, next, error.Length <= 500 ? error : error[..500]);
+        return new DeliveryOutcome(row.Key, state, next, error.Length <= 500 ? error : error[..500]);
     }
 
     private async Task<OutgoingMessage> MessageForAsync(ClaimedDelivery row, CancellationToken ct)
@@ -252,7 +252,7 @@ public sealed class DeliveryDispatcher(
             _chosen.TryAdd((row.AlertId, row.Channel, row.Language), message);
         }
 
-        var outgoing = new OutgoingMessage(row.Id, row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
+        var outgoing = new OutgoingMessage(row.AlertId, row.RecipientId, row.Address, row.Language, row.IdempotencyKey, message.Subject, message.Body);
         return render is null ? outgoing : render(outgoing); // per-recipient placeholders (the acknowledgement link)
     }
 

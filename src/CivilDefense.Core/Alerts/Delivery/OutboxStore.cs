@@ -4,10 +4,13 @@ using CivilDefense.Core.Data;
 namespace CivilDefense.Core.Alerts.Delivery;
 
 /// <summary>A delivery as a dispatcher holds it after the claim; <see cref="Attempts"/> counts this attempt.</summary>
-public sealed record ClaimedDelivery(long Id, Guid AlertId, Guid RecipientId, string Channel, string Address, string Language, int Attempts, string IdempotencyKey);
+public sealed record ClaimedDelivery(Guid AlertId, Guid RecipientId, string Channel, string Address, string Language, int Attempts, string IdempotencyKey)
+{
+    public DeliveryKey Key => new(AlertId, RecipientId, Channel);
+}
 
 /// <summary>How an attempt ended, to be written back; <see cref="NextAttemptAt"/> only for <see cref="DeliveryState.Retried"/>.</summary>
-public sealed record DeliveryOutcome(long Id, DeliveryState State, DateTime? NextAttemptAt = null, string? Error = null);
+public sealed record DeliveryOutcome(DeliveryKey Key, DeliveryState State, DateTime? NextAttemptAt = null, string? Error = null);
 
 /// <summary>
 /// The dispatcher's side of the outbox: claim due deliveries under a lease, write back outcomes,
@@ -40,8 +43,14 @@ public static class OutboxStores
         _ => throw new InvalidOperationException($"Unknown provider {database.Provider}."),
     };
 
-    /// <summary>The states a claim picks up; the partial index of due deliveries has the same predicate.</summary>
-    internal const string DuePredicate = "\"State\" IN ('Queued', 'Retried', 'Sending')";
+    /// <summary>The unfinished states.</summary>
+    internal const string UnfinishedPredicate = "\"State\" IN ('Queued', 'Retried', 'Sending')";
+
+    /// <summary>What every claim writes: no indexed column but <c>RetryAt</c>, null before and after for all but retries.</summary>
+    internal const string ClaimSet =
+        "\"State\" = 'Sending', \"LeaseOwner\" = @owner, \"LeaseExpiresAt\" = @lease, \"NextAttemptAt\" = @lease, \"Attempts\" = \"Attempts\" + 1, \"RetryAt\" = NULL";
+
+    internal const string ClaimedColumns = "\"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"Attempts\"";
 
     /// <summary>Reads (Channel, Language, Subject, Body) rows of one alert's messages.</summary>
     internal static async Task<IReadOnlyList<DeliveryMessage>> ReadMessagesAsync(DbDataReader reader, Guid alertId, CancellationToken ct)
@@ -61,6 +70,4 @@ public static class OutboxStores
 
         return messages;
     }
-
-    internal const string ClaimedColumns = "\"Id\", \"AlertId\", \"RecipientId\", \"Channel\", \"Address\", \"Language\", \"Attempts\"";
 }

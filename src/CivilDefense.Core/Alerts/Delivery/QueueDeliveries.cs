@@ -163,7 +163,11 @@ public sealed class QueueDeliveries(PtdsDbContext db)
         }
 
         Array.Sort(order);
-        var rows = new List<OutboxRow>(order.Length);
+
+        // One array of the final size at most twice (no list doubling): at two million rows each
+        // large array was another full garbage collection over the caller's two million requests.
+        var rows = new OutboxRow[order.Length];
+        var count = 0;
         for (var i = 0; i < order.Length; i++)
         {
             var r = recipients[order[i].Index];
@@ -172,10 +176,10 @@ public sealed class QueueDeliveries(PtdsDbContext db)
                 continue;
             }
 
-            rows.Add(new OutboxRow(r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId));
+            rows[count++] = new OutboxRow(r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId);
         }
 
-        return [.. rows];
+        return count == rows.Length ? rows : rows[..count];
     }
 
     /// <summary>Whether an earlier request of the same recipient (just before in the sorted order) is for the same channel.</summary>

@@ -7,12 +7,9 @@ namespace CivilDefense.Core.Alerts.Delivery;
 /// outcomes go through one connection in turn; the lease still matters: a dispatcher that dies
 /// leaves its rows sending, and the next claim after the lease expiry picks them up again.
 /// </summary>
-public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
+public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxStore
 {
-    private const string ClaimSql =
-        "UPDATE deliveries SET \"State\" = 'Sending', \"LeaseOwner\" = @owner, \"LeaseExpiresAt\" = @lease, \"NextAttemptAt\" = @lease, \"Attempts\" = \"Attempts\" + 1 "
-        + "WHERE \"Id\" IN (SELECT \"Id\" FROM deliveries WHERE " + OutboxStores.DuePredicate + " AND \"NextAttemptAt\" <= @now LIMIT @limit) "
-        + "RETURNING " + OutboxStores.ClaimedColumns;
+    private const string Keys = "\"AlertId\", \"RecipientId\", \"Channel\"";
 
     private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteConnection? _connection;
@@ -20,27 +17,21 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
     /// <summary>EF stores a Guid on SQLite as upper-case text; raw SQL must write and compare the same.</summary>
     internal static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTime now, DateTime leaseExpiresAt, CancellationToken ct)
+    protected override async Task<IReadOnlyList<(Guid Alert, long Version)>> OpenAlertsAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
             await using var command = (await ConnectionAsync(ct)).CreateCommand();
-            command.CommandText = ClaimSql;
-            command.Parameters.AddWithValue("@owner", owner);
-            command.Parameters.AddWithValue("@lease", leaseExpiresAt);
-            command.Parameters.AddWithValue("@now", now);
-            command.Parameters.AddWithValue("@limit", limit);
-            var claimed = new List<ClaimedDelivery>(limit);
+            command.CommandText = "SELECT \"AlertId\", \"Version\" FROM delivery_alerts WHERE \"Open\" ORDER BY \"AlertId\"";
             await using var reader = await command.ExecuteReaderAsync(ct);
+            var open = new List<(Guid, long)>();
             while (await reader.ReadAsync(ct))
             {
-                var (alert, recipient, channel) = (Guid.Parse(reader.GetString(1)), Guid.Parse(reader.GetString(2)), reader.GetString(3));
-                claimed.Add(new ClaimedDelivery(reader.GetInt64(0), alert, recipient, channel, reader.GetString(4), reader.GetString(5), reader.GetInt32(6),
-                    DeliveryKeys.IdempotencyKey(alert, recipient, channel)));
+                open.Add((Guid.Parse(reader.GetString(0)), reader.GetInt64(1)));
             }
 
-            return claimed;
+            return open;
         }
         finally
         {
@@ -48,43 +39,74 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
         }
     }
 
-    public async Task RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTime now, CancellationToken ct)
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimRetriesAsync(string owner, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
+        ClaimWhereAsync(RetriesDue, "", owner, limit, lease, ct, ("@now", now));
+
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimQueuedAsync(string owner, Guid alert, Guid afterRecipient, string afterChannel, int limit, DateTime lease, CancellationToken ct) =>
+        ClaimWhereAsync(QueuedAfterCursor, KeyOrder, owner, limit, lease, ct,
+            ("@alert", Text(alert)),
+            ("@recipient", Text(afterRecipient)),
+            ("@channel", afterChannel));
+
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
+        ClaimWhereAsync(LeaseExpired, "", owner, limit, lease, ct, ("@alert", Text(alert)), ("@now", now));
+
+    protected override async Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var command = (await ConnectionAsync(ct)).CreateCommand();
+            command.CommandText = "UPDATE delivery_alerts SET \"Open\" = 0 WHERE \"AlertId\" = @alert AND \"Version\" = @version "
+                + "AND NOT EXISTS (SELECT 1 FROM deliveries WHERE \"AlertId\" = @alert AND " + OutboxStores.UnfinishedPredicate + ")";
+            command.Parameters.AddWithValue("@alert", Text(alert));
+            command.Parameters.AddWithValue("@version", version);
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public override async Task RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTime now, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
             var connection = await ConnectionAsync(ct);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            const string ByKey = "\"AlertId\" = @alert AND \"RecipientId\" = @recipient AND \"Channel\" = @channel";
             await using var sent = connection.CreateCommand();
             sent.Transaction = transaction;
-            sent.CommandText = "UPDATE deliveries SET \"State\" = 'Sent', \"SentAt\" = @now, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL, \"LastError\" = NULL WHERE \"Id\" = @id";
+            sent.CommandText = "UPDATE deliveries SET \"State\" = 'Sent', \"SentAt\" = @now, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL, \"LastError\" = NULL WHERE " + ByKey;
             sent.Parameters.AddWithValue("@now", now);
-            var sentId = sent.Parameters.Add("@id", SqliteType.Integer);
+            var sentKey = KeyParameters(sent);
 
             // Only while this owner still holds the row: see PostgresOutboxStore.
             await using var failed = connection.CreateCommand();
             failed.Transaction = transaction;
-            failed.CommandText = "UPDATE deliveries SET \"State\" = @state, \"NextAttemptAt\" = COALESCE(@next, \"NextAttemptAt\"), \"LastError\" = @error, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL "
-                + "WHERE \"Id\" = @id AND \"State\" = 'Sending' AND \"LeaseOwner\" = @owner";
+            failed.CommandText = "UPDATE deliveries SET \"State\" = @state, \"NextAttemptAt\" = COALESCE(@next, \"NextAttemptAt\"), \"RetryAt\" = @next, \"LastError\" = @error, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL "
+                + "WHERE " + ByKey + " AND \"State\" = 'Sending' AND \"LeaseOwner\" = @owner";
             failed.Parameters.AddWithValue("@owner", owner);
             var state = failed.Parameters.Add("@state", SqliteType.Text);
             var next = failed.Parameters.Add("@next", SqliteType.Text);
             var error = failed.Parameters.Add("@error", SqliteType.Text);
-            var failedId = failed.Parameters.Add("@id", SqliteType.Integer);
+            var failedKey = KeyParameters(failed);
 
             foreach (var outcome in outcomes)
             {
                 if (outcome.State == DeliveryState.Sent)
                 {
-                    sentId.Value = outcome.Id;
+                    SetKey(sentKey, outcome.Key);
                     await sent.ExecuteNonQueryAsync(ct);
                     continue;
                 }
 
                 state.Value = outcome.State.ToString();
-                next.Value = outcome.NextAttemptAt is { } at ? at : DBNull.Value;
+                next.Value = outcome.State == DeliveryState.Retried && outcome.NextAttemptAt is { } at ? at : DBNull.Value;
                 error.Value = (object?)outcome.Error ?? DBNull.Value;
-                failedId.Value = outcome.Id;
+                SetKey(failedKey, outcome.Key);
                 await failed.ExecuteNonQueryAsync(ct);
             }
 
@@ -96,7 +118,7 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
         }
     }
 
-    public async Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct)
+    public override async Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
@@ -113,13 +135,13 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
         }
     }
 
-    public async Task<long> CountUnfinishedAsync(CancellationToken ct)
+    public override async Task<long> CountUnfinishedAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
             await using var command = (await ConnectionAsync(ct)).CreateCommand();
-            command.CommandText = "SELECT count(*) FROM deliveries WHERE " + OutboxStores.DuePredicate;
+            command.CommandText = "SELECT count(*) FROM deliveries WHERE \"AlertId\" IN (SELECT \"AlertId\" FROM delivery_alerts WHERE \"Open\") AND " + OutboxStores.UnfinishedPredicate;
             return (long)(await command.ExecuteScalarAsync(ct))!;
         }
         finally
@@ -128,7 +150,7 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_connection is not null)
         {
@@ -136,6 +158,56 @@ public sealed class SqliteOutboxStore(string connectionString) : IOutboxStore
         }
 
         _writer.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static (SqliteParameter Alert, SqliteParameter Recipient, SqliteParameter Channel) KeyParameters(SqliteCommand command) =>
+        (command.Parameters.Add("@alert", SqliteType.Text), command.Parameters.Add("@recipient", SqliteType.Text), command.Parameters.Add("@channel", SqliteType.Text));
+
+    private static void SetKey((SqliteParameter Alert, SqliteParameter Recipient, SqliteParameter Channel) parameters, DeliveryKey key)
+    {
+        parameters.Alert.Value = Text(key.AlertId);
+        parameters.Recipient.Value = Text(key.RecipientId);
+        parameters.Channel.Value = key.Channel;
+    }
+
+    /// <summary>Marks the rows matching <paramref name="where"/> sending and returns them in key order (the single writer needs no row locks).</summary>
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimWhereAsync(string where, string order, string owner, int limit, DateTime lease, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var command = (await ConnectionAsync(ct)).CreateCommand();
+            command.CommandText = $"UPDATE deliveries SET {OutboxStores.ClaimSet} WHERE ({Keys}) IN (SELECT {Keys} FROM deliveries WHERE {where} {order} LIMIT @limit) "
+                + $"RETURNING {OutboxStores.ClaimedColumns}";
+            command.Parameters.AddWithValue("@owner", owner);
+            command.Parameters.AddWithValue("@lease", lease);
+            command.Parameters.AddWithValue("@limit", limit);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            var claimed = new List<(string Recipient, ClaimedDelivery Row)>(limit);
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var (alert, recipient, channel) = (Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2));
+                    var recipientId = Guid.Parse(recipient);
+                    claimed.Add((recipient, new ClaimedDelivery(alert, recipientId, channel, reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                        DeliveryKeys.IdempotencyKey(alert, recipientId, channel))));
+                }
+            }
+
+            // RETURNING has no order: sort as SQLite's BINARY collation compares the key texts.
+            claimed.Sort((a, b) => a.Recipient != b.Recipient ? string.CompareOrdinal(a.Recipient, b.Recipient) : string.CompareOrdinal(a.Row.Channel, b.Row.Channel));
+            return claimed.ConvertAll(c => c.Row);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     private async Task<SqliteConnection> ConnectionAsync(CancellationToken ct)

@@ -97,7 +97,7 @@ public sealed class AcknowledgementTests
     {
         var alert = DeliveryIdentities.AlertId(3);
         var contact = DeliveryIdentities.RecipientId(5, acknowledges: true);
-        var sms = new OutgoingMessage(1, alert, contact, "+84900", "vi-VN", "k", null, "Lũ. https://x/cap/3{ack}");
+        var sms = new OutgoingMessage(alert, contact, "+84900", "vi-VN", "k", null, "Lũ. https://x/cap/3{ack}");
 
         var rendered = MessageRendering.Render(sms, (a, r) => $"https://x/ack/{DeliveryIdentities.IssuedAlertId(a)}-{DeliveryIdentities.SubscriberId(r)}");
 

@@ -124,5 +124,5 @@ public sealed class ChannelTests
     }
 
     private static OutgoingMessage Message(string address) =>
-        new(1, Guid.NewGuid(), Guid.NewGuid(), address, "vi-VN", "key-1", "Cảnh báo", "Lũ \"khẩn cấp\"\nDi dời");
+        new(Guid.NewGuid(), Guid.NewGuid(), address, "vi-VN", "key-1", "Cảnh báo", "Lũ \"khẩn cấp\"\nDi dời");
 }

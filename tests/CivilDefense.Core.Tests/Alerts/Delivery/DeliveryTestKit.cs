@@ -60,7 +60,7 @@ public sealed class DeliveryTestKit : IAsyncDisposable
     public async Task<List<Core.Alerts.Delivery.Delivery>> DeliveriesAsync(Guid alertId)
     {
         await using var db = Database.Context(Actor.System);
-        return await db.Deliveries.Where(d => d.AlertId == alertId).OrderBy(d => d.Id).ToListAsync();
+        return await db.Deliveries.Where(d => d.AlertId == alertId).OrderBy(d => d.QueuedAt).ThenBy(d => d.RecipientId).ToListAsync();
     }
 
     /// <summary>Runs a dispatcher with these channels until nothing is left, within a minute.</summary>

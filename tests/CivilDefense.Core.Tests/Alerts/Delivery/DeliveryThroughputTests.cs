@@ -15,7 +15,7 @@ public sealed class DeliveryThroughputTests
     [InlineData("plain {{unknown}} text {{text}}{{to}}")]
     public void MessageTemplate_RendersWhatJsonTemplateRenders(string template)
     {
-        var message = new OutgoingMessage(7, Guid.NewGuid(), Guid.NewGuid(), "+84 \"9\" <1>&'\\", "vi-VN", DeliveryKeys.IdempotencyKey(Guid.Empty, Guid.Empty, "sms"), null,
+        var message = new OutgoingMessage(Guid.NewGuid(), Guid.NewGuid(), "+84 \"9\" <1>&'\\", "vi-VN", DeliveryKeys.IdempotencyKey(Guid.Empty, Guid.Empty, "sms"), null,
             "Lũ \"cấp 2\"\n\\ tại xã A\t\u2028 <b>+</b>");
 
         var compiled = new MessageTemplate(template);

@@ -189,7 +189,7 @@ public sealed class OutboxTests
 
         var rows = await kit.DeliveriesAsync(alertId);
         Assert.All(rows, d => Assert.Equal(DeliveryState.Sent, d.State));
-        Assert.All(rows.Where(d => held.Any(h => h.Id == d.Id)), d => Assert.Equal(2, d.Attempts));
+        Assert.All(rows.Where(d => held.Any(h => h.Key == d.Key)), d => Assert.Equal(2, d.Attempts));
         Assert.Equal(30, gateway.Requests.Count);
 
         // The abandoned rows were sent only after their lease ran out.
@@ -211,14 +211,14 @@ public sealed class OutboxTests
         var afterLease = await store.ClaimAsync("d", 10, now.AddMinutes(2), now.AddMinutes(3), CancellationToken.None);
 
         Assert.Equal((3, 2, 0, 5), (first.Count, second.Count, none.Count, afterLease.Count));
-        Assert.Empty(first.Select(c => c.Id).Intersect(second.Select(c => c.Id)));
+        Assert.Empty(first.Select(c => c.Key).Intersect(second.Select(c => c.Key)));
 
         // "a" lost its lease to "d"; d's send is recorded, a's late failure must not overwrite it.
-        var row = first[0].Id;
+        var row = first[0].Key;
         await store.RecordAsync("d", [new DeliveryOutcome(row, DeliveryState.Sent)], now, CancellationToken.None);
         await store.RecordAsync("a", [new DeliveryOutcome(row, DeliveryState.Retried, now.AddMinutes(5), "HTTP 503")], now, CancellationToken.None);
 
-        var saved = (await kit.DeliveriesAsync(alertId)).Single(d => d.Id == row);
+        var saved = (await kit.DeliveriesAsync(alertId)).Single(d => d.Key == row);
         Assert.Equal((DeliveryState.Sent, 2), (saved.State, saved.Attempts));
         Assert.Equal(4, await store.CountUnfinishedAsync(CancellationToken.None));
     }
@@ -236,5 +236,24 @@ public sealed class OutboxTests
         Assert.Equal(4, await inA.Deliveries.CountAsync(d => d.AlertId == alertId));
         Assert.Equal(0, await inB.Deliveries.CountAsync(d => d.AlertId == alertId));
         Assert.Equal(4, await province.Deliveries.CountAsync(d => d.AlertId == alertId));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_FindsQueuedRowsBehindItsCursor_AfterAnotherClaimOfThemWasUndone(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        var alertId = await kit.QueueAsync("sms", 5, i => $"+8495{i}");
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+        Assert.Equal(5, (await store.ClaimAsync("a", 10, now, now.AddMinutes(1), CancellationToken.None)).Count);
+
+        // As if that claim had been rolled back (a worker that died inside it): queued again, behind the cursor.
+        await kit.Database.ExecuteSqlAsync("UPDATE deliveries SET \"State\" = 'Queued', \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL");
+
+        var first = await store.ClaimAsync("a", 10, now.AddSeconds(1), now.AddMinutes(1), CancellationToken.None);
+        var again = await store.ClaimAsync("a", 10, now.AddSeconds(2), now.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(5, first.Count + again.Count);
+        Assert.All(await kit.DeliveriesAsync(alertId), d => Assert.Equal(DeliveryState.Sending, d.State));
     }
 }

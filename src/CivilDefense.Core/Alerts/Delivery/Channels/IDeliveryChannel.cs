@@ -2,7 +2,6 @@ namespace CivilDefense.Core.Alerts.Delivery.Channels;
 
 /// <summary>One message as a channel sends it: the delivery's address and key with the alert's text.</summary>
 public sealed record OutgoingMessage(
-    long DeliveryId,
     Guid AlertId,
     Guid RecipientId,
     string Address,
