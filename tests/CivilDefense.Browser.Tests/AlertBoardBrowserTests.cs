@@ -53,8 +53,8 @@ public sealed class AlertBoardBrowserTests(BrowserApp app)
         // The dispatcher's work, done by hand: the page must follow it through the event stream.
         await using (var db = app.OpenDatabase())
         {
-            var firstTwelve = await db.Deliveries.Where(d => d.AlertId == outboxId).OrderBy(d => d.Id).Select(d => d.Id).Take(12).ToListAsync();
-            await db.Deliveries.Where(d => firstTwelve.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.SentAt, DateTime.UtcNow));
+            var firstTwelve = await db.Deliveries.Where(d => d.AlertId == outboxId).OrderBy(d => d.RecipientId).Select(d => d.RecipientId).Take(12).ToListAsync();
+            await db.Deliveries.Where(d => d.AlertId == outboxId && firstTwelve.Contains(d.RecipientId)).ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.SentAt, DateTime.UtcNow));
         }
 
         await Assertions.Expect(page.Locator("#total-sent")).ToHaveTextAsync("12", new() { Timeout = 15_000 });
