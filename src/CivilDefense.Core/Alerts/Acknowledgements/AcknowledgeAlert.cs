@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivilDefense.Core.Access;
+using CivilDefense.Core.Alerts.Delivery;
 using CivilDefense.Core.Alerts.Issuing;
 using CivilDefense.Core.Alerts.Subscribers;
 using CivilDefense.Core.Audit;
@@ -120,8 +121,8 @@ public sealed class AcknowledgeAlert(PtdsDbContext db, SubscriberKeys keys)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var postgres = db.Database.IsNpgsql();
-        object alert = postgres ? alertId : alertId.ToString().ToUpperInvariant();
-        object recipient = postgres ? recipientId : recipientId.ToString().ToUpperInvariant();
+        object alert = postgres ? alertId : SqliteOutboxStore.Text(alertId);
+        object recipient = postgres ? recipientId : SqliteOutboxStore.Text(recipientId);
         var methodText = method.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.Database.ExecuteSqlInterpolatedAsync(

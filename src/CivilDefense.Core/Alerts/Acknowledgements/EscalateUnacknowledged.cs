@@ -109,7 +109,7 @@ public sealed class EscalateUnacknowledged(PtdsDbContext db, AcknowledgementOpti
 
     private async Task<bool> RecordAsync(Guid alertId, int organizationId, EscalationStep step, int officers, Person contact, DateTime now, CancellationToken ct)
     {
-        object alert = db.Database.IsNpgsql() ? alertId : alertId.ToString().ToUpperInvariant();
+        object alert = db.Database.IsNpgsql() ? alertId : SqliteOutboxStore.Text(alertId);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.Database.ExecuteSqlInterpolatedAsync(
             $"""

@@ -1,4 +1,5 @@
 using CivilDefense.Core.Alerts.Delivery.Channels;
+using CivilDefense.Core.Alerts.Dissemination;
 
 namespace CivilDefense.Core.Alerts.Acknowledgements;
 
@@ -33,7 +34,7 @@ public static class MessageRendering
     /// </summary>
     public static string AcknowledgeLine(string language, string url, bool shortForm)
     {
-        var vi = !language.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !language.StartsWith("km", StringComparison.OrdinalIgnoreCase);
+        var vi = DisseminationLanguages.HasVietnameseLabels(language);
         return shortForm
             ? (vi ? " Xác nhận đã nhận: " : " Acknowledge: ") + url
             : "\n\n" + (vi ? "Đơn vị xác nhận đã nhận cảnh báo tại: " : "Acknowledge receipt for your organisation at: ") + url;

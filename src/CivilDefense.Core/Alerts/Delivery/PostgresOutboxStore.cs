@@ -152,7 +152,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
     {
         await using var command = _source.CreateCommand(
             $"WITH picked AS (SELECT {Keys} FROM deliveries WHERE {where} {order} LIMIT @limit FOR UPDATE SKIP LOCKED), "
-            + $"claimed AS (UPDATE deliveries AS d SET {OutboxStores.ClaimSet.Replace("\"Attempts\" + 1", "d.\"Attempts\" + 1", StringComparison.Ordinal)} FROM picked AS p "
+            + $"claimed AS (UPDATE deliveries AS d SET {OutboxStores.ClaimSet} FROM picked AS p "
             + "WHERE d.\"AlertId\" = p.\"AlertId\" AND d.\"RecipientId\" = p.\"RecipientId\" AND d.\"Channel\" = p.\"Channel\" "
             + $"RETURNING d.\"AlertId\", d.\"RecipientId\", d.\"Channel\", d.\"Address\", d.\"Language\", d.\"Attempts\") "
             + "SELECT * FROM claimed ORDER BY \"RecipientId\", \"Channel\"");

@@ -97,9 +97,7 @@ public static class AlertMessageBuilder
         };
     }
 
-    // Khmer blocks get the English labels: the words around the province's own Khmer text are few,
-    // and a wrong Khmer label would be worse than an English one.
-    private static bool IsVietnamese(CapInfo info) => info.Language.StartsWith("vi", StringComparison.OrdinalIgnoreCase);
+    private static bool IsVietnamese(CapInfo info) => DisseminationLanguages.HasVietnameseLabels(info.Language);
 
     private static string? First(params string?[] texts) => texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
 

@@ -63,7 +63,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
         var (targeted, geocodes) = await TargetAsync(cap, ct);
         targeted.UnionWith(await EarlierRecipientsAsync(alert, ct));
         var subscribers = await SubscribersAsync(targeted, province, ct);
-        var responsible = await ResponsibleContactsAsync(subscribers, geocodes, province, ct);
+        var responsible = await ResponsibleContactsAsync(subscribers, targeted, geocodes, province, ct);
         subscribers.AddRange(await SubscribersAsync([.. responsible], province, ct));
 
         var channels = DisseminationChannels.From(delivery);
@@ -134,15 +134,12 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
     /// The first duty contact of each organisation at or above the communes the alert reaches
     /// (<see cref="ResponsibleOrganizations"/>): the communes of the recipients found and of the geocodes.
     /// </summary>
-    private async Task<IReadOnlyList<int>> ResponsibleContactsAsync(List<Recipient> found, IReadOnlyList<string> geocodes, string provincePath, CancellationToken ct)
+    /// <param name="targeted">The ids the area and the chain reached (already a set: not rebuilt from two million recipients).</param>
+    private async Task<IReadOnlyList<int>> ResponsibleContactsAsync(List<Recipient> found, HashSet<int> targeted, IReadOnlyList<string> geocodes, string provincePath, CancellationToken ct)
     {
+        // The recipients' communes: a few hundred at most in a province, one query.
         var unitIds = found.Select(r => r.UnitId).Distinct().ToList();
-        var areaPaths = new HashSet<string>(StringComparer.Ordinal);
-        for (var start = 0; start < unitIds.Count; start += ReadChunk)
-        {
-            var chunk = unitIds.GetRange(start, Math.Min(ReadChunk, unitIds.Count - start));
-            areaPaths.UnionWith(await db.Units.IgnoreQueryFilters().Where(u => chunk.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct));
-        }
+        var areaPaths = new HashSet<string>(await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct), StringComparer.Ordinal);
 
         if (geocodes.Count > 0)
         {
@@ -158,7 +155,7 @@ public sealed class DisseminateAlert(PtdsDbContext db, QueueDeliveries queue, Su
             .Where(s => s.Status == SubscriberStatus.Active && s.Kind == SubscriberKind.DutyContact && s.OrganizationId != null && !s.IsDutyOfficer && s.Unit.Path.StartsWith(provincePath))
             .Select(s => new DutyContactPlace(s.Id, s.OrganizationId!.Value, s.ContactOrder, s.Unit.Path))
             .ToListAsync(ct);
-        return ResponsibleOrganizations.FirstContacts(contacts, areaPaths, found.Select(r => r.Id).ToHashSet());
+        return ResponsibleOrganizations.FirstContacts(contacts, areaPaths, targeted);
     }
 
     /// <summary>

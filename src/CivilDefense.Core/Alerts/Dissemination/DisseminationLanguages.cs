@@ -23,6 +23,13 @@ public static class DisseminationLanguages
     public static CapInfo? Choose(IReadOnlyList<CapInfo> infos, string subscriberLanguage) =>
         Find(infos, TagOf(subscriberLanguage)) ?? Find(infos, Fallback) ?? infos.FirstOrDefault();
 
+    /// <summary>
+    /// Whether the words PTDS puts around a text in this language are Vietnamese. Khmer and every
+    /// other language get the English ones: the words around the province's own Khmer text are few,
+    /// and a wrong Khmer label would be worse than an English one.
+    /// </summary>
+    public static bool HasVietnameseLabels(string language) => language.StartsWith("vi", StringComparison.OrdinalIgnoreCase);
+
     private static CapInfo? Find(IReadOnlyList<CapInfo> infos, string tag)
     {
         var primary = tag.Split('-')[0];
