@@ -62,6 +62,14 @@ static async Task QueueBenchAsync(string provider, string target, int count)
     await using var database = provider == "postgres"
         ? await CreatePostgresAsync(target, "ptds_bench_delivery_" + Environment.ProcessId)
         : await CreateSqliteAsync(target);
+    // A server that has been running has its code compiled: three small alerts first, as an
+    // earlier alert would have left it (the first in a fresh process is printed, not judged).
+    for (var i = 0; i < 3; i++)
+    {
+        var (warmSeconds, warmQueued, _) = await QueueAsync(database.Options, 20_000, ["sms"], seed: 100 + i);
+        Console.WriteLine($"warm-up alert {i + 1}: {warmQueued:N0} deliveries in {warmSeconds * 1000:F0} ms");
+    }
+
     var (seconds, queued, cpu) = await QueueAsync(database.Options, count, ["sms"]);
     Console.WriteLine($"queue {provider}: {queued:N0} deliveries in {seconds:F2} s ({queued / seconds:N0}/s), this process's CPU {cpu:F2} s; load {File.ReadAllText("/proc/loadavg").Trim()}");
     Console.WriteLine($"MET/MISSED queue {provider} 2,000,000 in <= 5 s: {(queued >= 2_000_000 && seconds <= 5 ? "MET" : queued < 2_000_000 ? "n/a (fewer than 2,000,000 rows)" : "MISSED")}");
@@ -176,9 +184,9 @@ static DeliveryOptions ChannelsFor(string gateway, bool batch, double rateA, dou
 }
 
 /// <summary>Deterministic recipients (seed 2026), spread over the channels, 90 % Vietnamese, queued as an operator would.</summary>
-static async Task<(double Seconds, int Queued, double Cpu)> QueueAsync(DatabaseOptions database, int count, string[] channels)
+static async Task<(double Seconds, int Queued, double Cpu)> QueueAsync(DatabaseOptions database, int count, string[] channels, int seed = 2026)
 {
-    var random = new Random(2026);
+    var random = new Random(seed);
     var recipients = new List<DeliveryRequest>(count);
     var bytes = new byte[16];
     for (var i = 0; i < count; i++)
@@ -196,9 +204,13 @@ static async Task<(double Seconds, int Queued, double Cpu)> QueueAsync(DatabaseO
     var builder = new DbContextOptionsBuilder<PtdsDbContext>();
     database.Apply(builder);
     await using var db = new PtdsDbContext(builder.Options, new FixedActorAccessor(Actor.System), TimeProvider.System);
-    var unit = new AdministrativeUnit { Code = "80", Kind = UnitKind.Province, Name = "Tây Ninh", FullName = "Tỉnh Tây Ninh", ValidFrom = new DateOnly(2025, 7, 1) };
-    db.Units.Add(unit);
-    await db.SaveChangesAsync();
+    var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == "80");
+    if (unit is null)
+    {
+        unit = new AdministrativeUnit { Code = "80", Kind = UnitKind.Province, Name = "Tây Ninh", FullName = "Tỉnh Tây Ninh", ValidFrom = new DateOnly(2025, 7, 1) };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+    }
 
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();

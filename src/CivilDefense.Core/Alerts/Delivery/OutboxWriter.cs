@@ -1,12 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CivilDefense.Core.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CivilDefense.Core.Alerts.Delivery;
-
-/// <summary>A delivery row ready to be written (its idempotency key is derived, not stored).</summary>
-internal readonly record struct OutboxRow(Guid RecipientId, string Channel, string Address, string Language, int? UnitId);
 
 /// <summary>
 /// Writes queued deliveries in bulk, committed in batches: the rows must be durable before the
@@ -29,39 +27,19 @@ internal static class OutboxWriter
     /// partitions of its own, so no two write the same heap or index (two connections into one
     /// table took as long as one: they waited for the same relation extension and last index pages).
     /// </summary>
-    public static async Task WritePostgresAsync(NpgsqlConnection connection, string connectionString, Guid alertId, OutboxRow[] rows, DateTime now, int writers, CancellationToken ct)
+    public static async Task WritePostgresAsync(NpgsqlConnection connection, string connectionString, Guid alertId, IReadOnlyList<DeliveryRequest> requests, OutboxOrder order, DateTime now, int writers, CancellationToken ct)
     {
-        // Still in recipient order within each partition, so each index grows at its end; one
-        // array, partition after partition (counted first), instead of a growing list each.
-        var partitionOf = new byte[rows.Length];
-        var starts = new int[OutboxPartitions.Count + 1];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            partitionOf[i] = (byte)OutboxPartitions.Of(rows[i].RecipientId);
-            starts[partitionOf[i] + 1]++;
-        }
-
-        for (var p = 1; p < starts.Length; p++)
-        {
-            starts[p] += starts[p - 1];
-        }
-
-        var routed = new OutboxRow[rows.Length];
-        var next = starts[..^1];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            routed[next[partitionOf[i]]++] = rows[i];
-        }
+        var starts = order.PartitionStarts;
 
         // One connection for a single batch's worth; otherwise up to one per partition.
-        var count = rows.Length > RowsPerTransaction ? Math.Clamp(writers, 1, OutboxPartitions.Count) : 1;
+        var count = order.Count > RowsPerTransaction ? Math.Clamp(writers, 1, OutboxPartitions.Count) : 1;
         async Task WritePartitionsAsync(NpgsqlConnection writer, int first)
         {
             for (var p = first; p < OutboxPartitions.Count; p += count)
             {
                 for (var start = starts[p]; start < starts[p + 1]; start += RowsPerTransaction)
                 {
-                    await CopyAsync(writer, p, alertId, routed.AsMemory(start, Math.Min(RowsPerTransaction, starts[p + 1] - start)), now, ct);
+                    await CopyAsync(writer, p, alertId, requests, order.Positions.AsMemory(start, Math.Min(RowsPerTransaction, starts[p + 1] - start)), now, ct);
                 }
             }
         }
@@ -95,7 +73,7 @@ internal static class OutboxWriter
         "INSERT INTO delivery_alerts (\"AlertId\", \"Version\", \"Open\") VALUES (@alert, 1, TRUE) "
         + "ON CONFLICT (\"AlertId\") DO UPDATE SET \"Version\" = delivery_alerts.\"Version\" + 1, \"Open\" = TRUE";
 
-    private static async Task CopyAsync(NpgsqlConnection connection, int partition, Guid alertId, ReadOnlyMemory<OutboxRow> rows, DateTime now, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, int partition, Guid alertId, IReadOnlyList<DeliveryRequest> requests, ReadOnlyMemory<int> positions, DateTime now, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {OutboxPartitions.Table(partition)} ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
@@ -104,10 +82,10 @@ internal static class OutboxWriter
             // field, which cost the client more CPU than the server spent storing the row.
             var buffer = new PgCopyBuffer(1 << 20);
             buffer.Header();
-            for (var i = 0; i < rows.Length; i++)
+            for (var done = 0; done < positions.Length;)
             {
-                CopyRow(buffer, alertId, rows.Span[i], now);
-                if (buffer.Length > (1 << 20) - 4096)
+                done = Fill(buffer, alertId, requests, positions.Span, done, PgCopyBuffer.Microseconds(now));
+                if (done < positions.Length)
                 {
                     await copy.WriteAsync(buffer.Written, ct);
                     buffer.Clear();
@@ -130,28 +108,39 @@ internal static class OutboxWriter
 
     private static readonly byte[] Queued = Encoding.UTF8.GetBytes(nameof(DeliveryState.Queued));
 
-    /// <summary>One outbox row in the order of <see cref="Columns"/>: a new delivery is queued, never attempted.</summary>
-    private static void CopyRow(PgCopyBuffer buffer, Guid alertId, in OutboxRow row, DateTime now)
+    /// <summary>
+    /// Outbox rows in the order of <see cref="Columns"/> from <paramref name="from"/> until the
+    /// buffer is nearly full; returns where it stopped. A new delivery is queued, never attempted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // cold when it matters: see OutboxOrder.Of
+    private static int Fill(PgCopyBuffer buffer, Guid alertId, IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, int from, long now)
     {
-        buffer.Row(10);
-        buffer.Uuid(alertId);
-        buffer.Uuid(row.RecipientId);
-        buffer.Text(row.Channel);
-        buffer.Text(row.Address);
-        buffer.Text(row.Language);
-        if (row.UnitId is { } unit)
+        var i = from;
+        for (; i < positions.Length && buffer.Length < (1 << 20) - 4096; i++)
         {
-            buffer.Int32(unit);
-        }
-        else
-        {
-            buffer.Null();
+            var row = requests[positions[i]];
+            buffer.Row(10);
+            buffer.Uuid(alertId);
+            buffer.Uuid(row.RecipientId);
+            buffer.Text(row.Channel);
+            buffer.Text(row.Address);
+            buffer.Text(row.Language);
+            if (row.UnitId is { } unit)
+            {
+                buffer.Int32(unit);
+            }
+            else
+            {
+                buffer.Null();
+            }
+
+            buffer.Text(Queued);
+            buffer.Int32(0);
+            buffer.TimestampMicroseconds(now);
+            buffer.TimestampMicroseconds(now);
         }
 
-        buffer.Text(Queued);
-        buffer.Int32(0);
-        buffer.Timestamp(now);
-        buffer.Timestamp(now);
+        return i;
     }
 
     /// <summary>
@@ -161,7 +150,7 @@ internal static class OutboxWriter
     /// parameter by name through a linear scan, and the JSON array of the second round was parsed
     /// once per extracted field; a bound row costs neither.
     /// </summary>
-    public static async Task WriteSqliteAsync(SqliteConnection connection, Guid alertId, OutboxRow[] rows, DateTime now, CancellationToken ct)
+    public static async Task WriteSqliteAsync(SqliteConnection connection, Guid alertId, IReadOnlyList<DeliveryRequest> requests, int[] positions, DateTime now, CancellationToken ct)
     {
         // A transaction's dirty pages beyond the cache are spilled to the file before the commit;
         // 64 MB of cache for this connection keeps the growing right edge of the table in memory.
@@ -174,12 +163,12 @@ internal static class OutboxWriter
         await using var openAlert = connection.CreateCommand();
         openAlert.CommandText = OpenAlertSql;
         openAlert.Parameters.AddWithValue("@alert", SqliteOutboxStore.Text(alertId));
-        for (var start = 0; start < rows.Length; start += SqliteRowsPerTransaction)
+        for (var start = 0; start < positions.Length; start += SqliteRowsPerTransaction)
         {
             ct.ThrowIfCancellationRequested();
-            var end = Math.Min(rows.Length, start + SqliteRowsPerTransaction);
+            var end = Math.Min(positions.Length, start + SqliteRowsPerTransaction);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Queued', 0, ?7, ?7)", alertId, rows.AsSpan(start, end - start), now);
+            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Queued', 0, ?7, ?7)", alertId, requests, positions.AsSpan(start, end - start), now);
             openAlert.Transaction = transaction;
             await openAlert.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);

@@ -55,7 +55,8 @@ public sealed class QueueDeliveries(PtdsDbContext db)
         try
         {
             var existing = await ExistingAsync(command.AlertId, ct);
-            var rows = RowsToWrite(command, existing);
+            var postgres = db.Database.GetDbConnection() is NpgsqlConnection;
+            var order = OutboxOrder.Of(command.Recipients, postgres ? OutboxPartitions.Count : 1, OutboxPartitions.Of, existing);
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 await InsertMessagesAsync(command, transaction.GetDbTransaction(), ct);
@@ -64,23 +65,23 @@ public sealed class QueueDeliveries(PtdsDbContext db)
                 // itself the record of each delivery (when queued, each attempt, when sent), and two
                 // million audit rows would triple the write and make the alert late. The trail
                 // records the decision: who sent which alert to how many, from which unit.
-                await AuditWriter.InsertAsync(db, [AuditEntryFor(command, rows, existing.Count, unitPath, now)], ct);
+                await AuditWriter.InsertAsync(db, [AuditEntryFor(command, order, existing.Count, unitPath, now)], ct);
                 await transaction.CommitAsync(ct);
             }
 
             switch (db.Database.GetDbConnection())
             {
-                case NpgsqlConnection postgres:
-                    await OutboxWriter.WritePostgresAsync(postgres, db.Database.GetConnectionString()!, command.AlertId, rows, now, PostgresWriters, ct);
+                case NpgsqlConnection connection:
+                    await OutboxWriter.WritePostgresAsync(connection, db.Database.GetConnectionString()!, command.AlertId, command.Recipients, order, now, PostgresWriters, ct);
                     break;
                 case SqliteConnection sqlite:
-                    await OutboxWriter.WriteSqliteAsync(sqlite, command.AlertId, rows, now, ct);
+                    await OutboxWriter.WriteSqliteAsync(sqlite, command.AlertId, command.Recipients, order.Positions, now, ct);
                     break;
                 default:
                     throw new InvalidOperationException("The outbox needs PostgreSQL or SQLite.");
             }
 
-            return new QueuedDeliveries(command.AlertId, rows.Length, existing.Count);
+            return new QueuedDeliveries(command.AlertId, order.Count, existing.Count);
         }
         finally
         {
@@ -143,64 +144,6 @@ public sealed class QueueDeliveries(PtdsDbContext db)
         return existing;
     }
 
-    /// <summary>Each (recipient, channel) once, whatever targeting handed over, minus what is already queued.</summary>
-    private static OutboxRow[] RowsToWrite(QueueDeliveriesCommand command, HashSet<(Guid, string)> existing)
-    {
-        // In recipient order, so the unique index (alert, recipient, channel) grows at its end like
-        // the primary key instead of at random places: random GUIDs made SQLite's index thrash its
-        // page cache (2,000,000 rows took minutes) and cost PostgreSQL page splits all over.
-        // A Guid's big-endian bytes as one 128-bit number order like Guid.CompareTo, uuid and
-        // the upper-case text EF stores on SQLite; ties keep the input order, so of two requests
-        // for the same (recipient, channel) the first wins, and duplicates sit side by side
-        // (a sort and one pass instead of a two-million-entry hash set).
-        var recipients = command.Recipients;
-        var order = new RecipientOrder[recipients.Count];
-        Span<byte> bytes = stackalloc byte[16];
-        for (var i = 0; i < order.Length; i++)
-        {
-            recipients[i].RecipientId.TryWriteBytes(bytes, bigEndian: true, out _);
-            order[i] = new RecipientOrder(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes), i);
-        }
-
-        Array.Sort(order);
-
-        // One array of the final size at most twice (no list doubling): at two million rows each
-        // large array was another full garbage collection over the caller's two million requests.
-        var rows = new OutboxRow[order.Length];
-        var count = 0;
-        for (var i = 0; i < order.Length; i++)
-        {
-            var r = recipients[order[i].Index];
-            if (IsRepeat(recipients, order, i, r.Channel) || (existing.Count > 0 && existing.Contains((r.RecipientId, r.Channel))))
-            {
-                continue;
-            }
-
-            rows[count++] = new OutboxRow(r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId);
-        }
-
-        return count == rows.Length ? rows : rows[..count];
-    }
-
-    /// <summary>Whether an earlier request of the same recipient (just before in the sorted order) is for the same channel.</summary>
-    private static bool IsRepeat(IReadOnlyList<DeliveryRequest> recipients, RecipientOrder[] order, int at, string channel)
-    {
-        for (var j = at - 1; j >= 0 && order[j].Key == order[at].Key; j--)
-        {
-            if (recipients[order[j].Index].Channel == channel)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private readonly record struct RecipientOrder(UInt128 Key, int Index) : IComparable<RecipientOrder>
-    {
-        public int CompareTo(RecipientOrder other) => Key != other.Key ? Key.CompareTo(other.Key) : Index.CompareTo(other.Index);
-    }
-
     private async Task InsertMessagesAsync(QueueDeliveriesCommand command, DbTransaction transaction, CancellationToken ct)
     {
         var sqlite = !db.Database.IsNpgsql();
@@ -219,7 +162,7 @@ public sealed class QueueDeliveries(PtdsDbContext db)
         }
     }
 
-    private AuditEntry AuditEntryFor(QueueDeliveriesCommand command, OutboxRow[] rows, int alreadyQueued, string unitPath, DateTime now) => new()
+    private AuditEntry AuditEntryFor(QueueDeliveriesCommand command, OutboxOrder order, int alreadyQueued, string unitPath, DateTime now) => new()
     {
         At = now,
         Actor = db.Actor.TokenId is null ? db.Actor.Name : "token:" + db.Actor.Name,
@@ -232,9 +175,9 @@ public sealed class QueueDeliveries(PtdsDbContext db)
         After = JsonSerializer.Serialize(new
         {
             command.AlertId,
-            Queued = rows.Length,
+            Queued = order.Count,
             AlreadyQueued = alreadyQueued,
-            Channels = rows.CountBy(r => r.Channel).ToDictionary(),
+            order.Channels,
             Languages = command.Messages.Select(m => m.Channel + "/" + m.Language).ToArray(),
         }),
     };

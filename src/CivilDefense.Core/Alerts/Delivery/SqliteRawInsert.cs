@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -13,7 +14,8 @@ namespace CivilDefense.Core.Alerts.Delivery;
 internal static class SqliteRawInsert
 {
     /// <param name="sql">Parameters ?1 alert, ?2 recipient, ?3 channel, ?4 address, ?5 language, ?6 unit, ?7 time.</param>
-    public static void Write(SqliteConnection connection, string sql, Guid alertId, ReadOnlySpan<OutboxRow> rows, DateTime now)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // cold when it matters: see OutboxOrder.Of
+    public static void Write(SqliteConnection connection, string sql, Guid alertId, IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, DateTime now)
     {
         var db = connection.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
@@ -24,8 +26,9 @@ internal static class SqliteRawInsert
             GuidText(alertId, guid);
             Check(db, raw.sqlite3_bind_text(statement, 1, guid));
             Check(db, raw.sqlite3_bind_text(statement, 7, now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)));
-            foreach (ref readonly var row in rows)
+            foreach (var position in positions)
             {
+                var row = requests[position];
                 GuidText(row.RecipientId, guid);
                 Check(db, raw.sqlite3_bind_text(statement, 2, guid));
                 BindText(db, statement, 3, row.Channel, text);
