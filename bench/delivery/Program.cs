@@ -77,11 +77,24 @@ static async Task QueueBenchAsync(string provider, string target, int count)
 
 static async Task DispatchBenchAsync(string admin, string gateway, bool batch, int count, double rateA, double rateB)
 {
+    var options = DispatcherFor(batch ? 5000 : 1000, batch ? 20000 : 4000);
+
+    // The product's dispatcher runs for as long as the server does: its code is compiled before
+    // an alert comes. A small alert in a database of its own first, so that the timed run does
+    // not pay for the JIT (about a second of one core at 300,000 deliveries).
+    await using (var warm = await CreatePostgresAsync(admin, "ptds_bench_dispatch_warm_" + Environment.ProcessId))
+    {
+        await QueueAsync(warm.Options, 20_000, ["sms-a", "sms-b"], seed: 99);
+        await using var warmStore = OutboxStores.Open(warm.Options);
+        var warmWatch = Stopwatch.StartNew();
+        await new DeliveryDispatcher(warmStore, DeliveryChannels.Create(ChannelsFor(gateway, batch, rateA, rateB), TimeProvider.System), options, TimeProvider.System).DrainAsync(CancellationToken.None);
+        Console.WriteLine($"warm-up: 20,000 deliveries dispatched in {warmWatch.Elapsed.TotalSeconds:F2} s");
+    }
+
     await using var database = await CreatePostgresAsync(admin, "ptds_bench_dispatch_" + Environment.ProcessId);
     await QueueAsync(database.Options, count, ["sms-a", "sms-b"]);
     using var http = new HttpClient();
     await http.PostAsync(gateway + "/reset", null);
-    var options = DispatcherFor(batch ? 5000 : 1000, batch ? 20000 : 4000);
     await using var store = OutboxStores.Open(database.Options);
     var dispatcher = new DeliveryDispatcher(store, DeliveryChannels.Create(ChannelsFor(gateway, batch, rateA, rateB), TimeProvider.System), options, TimeProvider.System);
     var watch = Stopwatch.StartNew();
@@ -93,7 +106,8 @@ static async Task DispatchBenchAsync(string admin, string gateway, bool batch, i
     var target = batch ? 50_000 : 10_000;
     var rate = count / watch.Elapsed.TotalSeconds;
     Console.WriteLine($"MET/MISSED dispatch {(batch ? "batch" : "single")} >= {target:N0}/s: {(rate >= target ? "MET" : "MISSED")} ({rate:N0}/s over {count:N0})");
-    Console.WriteLine($"MET/MISSED dispatch {(batch ? "batch" : "single")} rate limits within 5 %: {(report.RatesWithin5Percent ? "MET" : "MISSED")}; gateway count = outbox count: {(report.CountsEqual ? "MET" : "MISSED")}");
+    var limited = rateA > 0 || rateB > 0;
+    Console.WriteLine($"MET/MISSED dispatch {(batch ? "batch" : "single")} rate limits within 5 %: {(!limited ? "n/a (no limits in this run)" : report.RatesWithin5Percent ? "MET" : "MISSED")}; gateway count = outbox count: {(report.CountsEqual ? "MET" : "MISSED")}");
 }
 
 static async Task WorkerAsync(string connection, string gateway, int window)

@@ -17,14 +17,15 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
 
     private const string SentSql =
         "UPDATE {0} SET \"State\" = 'Sent', \"SentAt\" = @now, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL, \"LastError\" = NULL "
-        + "WHERE \"AlertId\" = @alert AND \"Channel\" = @channel AND \"RecipientId\" = ANY(@recipients)";
+        + "WHERE \"AlertId\" = @alert AND \"Channel\" = @channel AND \"RecipientId\" BETWEEN @low AND @high AND \"RecipientId\" = ANY(@recipients)";
 
     // A row whose lease this owner lost may have been sent by another dispatcher meanwhile: a late
     // failure must not overwrite that, hence the owner and state conditions.
     private const string FailedSql =
         "UPDATE {0} AS d SET \"State\" = v.state, \"NextAttemptAt\" = COALESCE(v.next, d.\"NextAttemptAt\"), \"RetryAt\" = v.next, \"LastError\" = v.error, \"LeaseOwner\" = NULL, \"LeaseExpiresAt\" = NULL "
         + "FROM unnest(@recipients, @states, @nexts, @errors) AS v(recipient, state, next, error) "
-        + "WHERE d.\"AlertId\" = @alert AND d.\"Channel\" = @channel AND d.\"RecipientId\" = v.recipient AND d.\"State\" = 'Sending' AND d.\"LeaseOwner\" = @owner";
+        + "WHERE d.\"AlertId\" = @alert AND d.\"Channel\" = @channel AND d.\"RecipientId\" BETWEEN @low AND @high AND d.\"RecipientId\" = v.recipient "
+        + "AND d.\"State\" = 'Sending' AND d.\"LeaseOwner\" = @owner";
 
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithPlannerSettings(connectionString));
 
@@ -90,31 +91,29 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
         // Grouped by (alert, channel) and partition: each group one statement on its partition,
         // whose primary-key look-ups are index conditions (alert = , recipient = ANY, channel =).
         // Through the parent, every partition's index was searched for every key of the array.
+        // Each statement covers a run of nearby keys and says so (KeyRuns: why the bound matters).
         foreach (var group in outcomes.GroupBy(o => (o.Key.AlertId, o.Key.Channel, Partition: OutboxPartitions.Of(o.Key.RecipientId))))
         {
             var table = OutboxPartitions.Table(group.Key.Partition);
-            var sent = group.Where(o => o.State == DeliveryState.Sent).Select(o => o.Key.RecipientId).ToArray();
-            if (sent.Length > 0)
+            var sent = KeyRuns.Sorted(group.Where(o => o.State == DeliveryState.Sent).Select(o => o.Key.RecipientId));
+            foreach (var (start, length) in KeyRuns.Of(sent))
             {
                 var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, SentSql, table));
                 command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
-                command.Parameters.AddWithValue("alert", group.Key.AlertId);
-                command.Parameters.AddWithValue("channel", group.Key.Channel);
-                command.Parameters.AddWithValue("recipients", sent);
+                AddRun(command, group.Key.AlertId, group.Key.Channel, sent.AsSpan(start, length).ToArray());
                 batch.BatchCommands.Add(command);
             }
 
-            var others = group.Where(o => o.State != DeliveryState.Sent).ToArray();
-            if (others.Length > 0)
+            var others = group.Where(o => o.State != DeliveryState.Sent).OrderBy(o => KeyRuns.Value(o.Key.RecipientId)).ToArray();
+            foreach (var (start, length) in KeyRuns.Of(others.Select(o => o.Key.RecipientId).ToArray()))
             {
+                var run = others.AsSpan(start, length).ToArray();
                 var command = new NpgsqlBatchCommand(string.Format(CultureInfo.InvariantCulture, FailedSql, table));
                 command.Parameters.AddWithValue("owner", owner);
-                command.Parameters.AddWithValue("alert", group.Key.AlertId);
-                command.Parameters.AddWithValue("channel", group.Key.Channel);
-                command.Parameters.AddWithValue("recipients", others.Select(o => o.Key.RecipientId).ToArray());
-                command.Parameters.AddWithValue("states", others.Select(o => o.State.ToString()).ToArray());
-                command.Parameters.Add(new NpgsqlParameter("nexts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = others.Select(o => o.State == DeliveryState.Retried ? o.NextAttemptAt : null).ToArray() });
-                command.Parameters.AddWithValue("errors", others.Select(o => o.Error).ToArray());
+                AddRun(command, group.Key.AlertId, group.Key.Channel, run.Select(o => o.Key.RecipientId).ToArray());
+                command.Parameters.AddWithValue("states", run.Select(o => o.State.ToString()).ToArray());
+                command.Parameters.Add(new NpgsqlParameter("nexts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = run.Select(o => o.State == DeliveryState.Retried ? o.NextAttemptAt : null).ToArray() });
+                command.Parameters.AddWithValue("errors", run.Select(o => o.Error).ToArray());
                 batch.BatchCommands.Add(command);
             }
         }
@@ -124,6 +123,16 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
             // A batch of several statements runs in one implicit transaction.
             await batch.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>The group's alert and channel, and a run of its recipients (ascending) with the run's bounds.</summary>
+    private static void AddRun(NpgsqlBatchCommand command, Guid alert, string channel, Guid[] recipients)
+    {
+        command.Parameters.AddWithValue("alert", alert);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("low", recipients[0]);
+        command.Parameters.AddWithValue("high", recipients[^1]);
+        command.Parameters.AddWithValue("recipients", recipients);
     }
 
     public override async Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct)
