@@ -115,10 +115,18 @@ internal static class OutboxWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // cold when it matters: see OutboxOrder.Of
     private static int Fill(PgCopyBuffer buffer, Guid alertId, IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, int from, long now)
     {
+        var block = new DeliveryRequest[256];
         var i = from;
+        var fetched = 0;
         for (; i < positions.Length && buffer.Length < (1 << 20) - 4096; i++)
         {
-            var row = requests[positions[i]];
+            if ((i - from) % block.Length == 0)
+            {
+                fetched = i;
+                OutboxOrder.Gather(requests, positions.Slice(i, Math.Min(block.Length, positions.Length - i)), block);
+            }
+
+            var row = block[i - fetched];
             buffer.Row(10);
             buffer.Uuid(alertId);
             buffer.Uuid(row.RecipientId);
@@ -168,7 +176,7 @@ internal static class OutboxWriter
             ct.ThrowIfCancellationRequested();
             var end = Math.Min(positions.Length, start + SqliteRowsPerTransaction);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Queued', 0, ?7, ?7)", alertId, requests, positions.AsSpan(start, end - start), now);
+            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns})", alertId, requests, positions.AsSpan(start, end - start), now);
             openAlert.Transaction = transaction;
             await openAlert.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);

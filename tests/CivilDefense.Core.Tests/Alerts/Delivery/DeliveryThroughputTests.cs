@@ -40,16 +40,19 @@ public sealed class DeliveryThroughputTests
             new(person, "email", "person@example.vn", "en-US", null),
             new(person, "sms", "second", "en-US", null),
         ];
+
+        // Enough more for several multi-row statements on SQLite (16 rows each), each value bound to its own row.
+        recipients.AddRange(Enumerable.Range(0, 40).Select(i => new DeliveryRequest(Guid.NewGuid(), "sms", $"Số {i} – ấp {new string('x', i)}", i % 3 == 0 ? "en-US" : "vi-VN", i % 2 == 0 ? i : null)));
         var alertId = Guid.NewGuid();
         AlertMessage[] messages = [new("sms", "vi-VN", null, "Cảnh báo"), new("email", "vi-VN", "Cảnh báo", "Cảnh báo")];
         await using var db = kit.Database.Context(Actor.System);
 
         var queued = await new QueueDeliveries(db).HandleAsync(new(alertId, kit.Territory.Province.Id, messages, recipients));
 
-        Assert.Equal(4, queued.Value!.Queued);
+        Assert.Equal(44, queued.Value!.Queued);
         var rows = await kit.DeliveriesAsync(alertId);
         Assert.Equal(
-            recipients.Take(4).Select(r => (r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId)).OrderBy(r => r.RecipientId).ThenBy(r => r.Channel),
+            recipients.Where((_, i) => i != 4).Select(r => (r.RecipientId, r.Channel, r.Address, r.Language, r.UnitId)).OrderBy(r => r.RecipientId).ThenBy(r => r.Channel),
             rows.Select(d => (d.RecipientId, d.Channel, d.Address, d.Language, d.UnitId)).OrderBy(r => r.RecipientId).ThenBy(r => r.Channel));
 
         // Written in recipient order (the unique index grows at its end), whatever order targeting used.
