@@ -77,6 +77,7 @@ static async Task QueueBenchAsync(string provider, string target, int count)
 
 static async Task DispatchBenchAsync(string admin, string gateway, bool batch, int count, double rateA, double rateB)
 {
+    var inv = CultureInfo.InvariantCulture;
     var options = DispatcherFor(batch ? 5000 : 1000, batch ? 20000 : 4000);
 
     // The product's dispatcher runs for as long as the server does: its code is compiled before
@@ -84,11 +85,12 @@ static async Task DispatchBenchAsync(string admin, string gateway, bool batch, i
     // not pay for the JIT (about a second of one core at 300,000 deliveries).
     await using (var warm = await CreatePostgresAsync(admin, "ptds_bench_dispatch_warm_" + Environment.ProcessId))
     {
-        await QueueAsync(warm.Options, 20_000, ["sms-a", "sms-b"], seed: 99);
+        var warmCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_WARM") ?? "20000", inv);
+        await QueueAsync(warm.Options, warmCount, ["sms-a", "sms-b"], seed: 99);
         await using var warmStore = OutboxStores.Open(warm.Options);
         var warmWatch = Stopwatch.StartNew();
         await new DeliveryDispatcher(warmStore, DeliveryChannels.Create(ChannelsFor(gateway, batch, rateA, rateB), TimeProvider.System), options, TimeProvider.System).DrainAsync(CancellationToken.None);
-        Console.WriteLine($"warm-up: 20,000 deliveries dispatched in {warmWatch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"warm-up: {warmCount:N0} deliveries dispatched in {warmWatch.Elapsed.TotalSeconds:F2} s");
     }
 
     await using var database = await CreatePostgresAsync(admin, "ptds_bench_dispatch_" + Environment.ProcessId);
