@@ -42,7 +42,8 @@ public sealed class AlertFlowServers : IAsyncLifetime
             ["Delivery:Channels:email:Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
             ["Delivery:Channels:email:Smtp:From"] = "canhbao@ptds-demo.example",
         }, port);
-        Neighbour = PtdsServer.Start(new Dictionary<string, string> { ["Alerts:Sender"] = "ptds@neighbour.example" });
+        // The province is on loopback here: the neighbour must be allowed to fetch from it (FeedAddresses).
+        Neighbour = PtdsServer.Start(new Dictionary<string, string> { ["Alerts:Sender"] = "ptds@neighbour.example", ["Alerts:Polling:AllowPrivateAddresses"] = "true" });
         (_playwright, Browser) = await BrowserApp.LaunchAsync();
     }
 

@@ -17,15 +17,22 @@ public sealed partial class PtdsApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabaseHandle _database;
 
-    private PtdsApp(TestDatabaseHandle database) => _database = database;
+    private readonly bool _allowPrivateFeedAddresses;
+
+    private PtdsApp(TestDatabaseHandle database, bool allowPrivateFeedAddresses = true) =>
+        (_database, _allowPrivateFeedAddresses) = (database, allowPrivateFeedAddresses);
 
     public DatabaseOptions Database => _database.Options;
 
     public TestWorld World { get; private set; } = null!;
 
-    public static async Task<PtdsApp> StartAsync(DatabaseProvider provider)
+    /// <param name="allowPrivateFeedAddresses">
+    /// The tests' neighbour feeds are loopback servers, which the product refuses by default
+    /// (FeedAddresses); false tests that refusal.
+    /// </param>
+    public static async Task<PtdsApp> StartAsync(DatabaseProvider provider, bool allowPrivateFeedAddresses = true)
     {
-        var app = new PtdsApp(await TestProviders.CreateAsync(provider));
+        var app = new PtdsApp(await TestProviders.CreateAsync(provider), allowPrivateFeedAddresses);
         _ = app.Server; // builds the host: migrates the schema on start
         await using var db = app.OpenDatabase();
         app.World = await TestWorld.SeedAsync(db);
@@ -41,6 +48,7 @@ public sealed partial class PtdsApp : WebApplicationFactory<Program>
         builder.UseSetting("Ptds:SeedDemo", "false");
         builder.UseSetting("Ptds:CreateAdministrator", "false");
         builder.UseSetting("Plans:Attachments:Directory", Path.Combine(Path.GetTempPath(), "ptds-web-attachments"));
+        builder.UseSetting("Alerts:Polling:AllowPrivateAddresses", _allowPrivateFeedAddresses ? "true" : "false");
         builder.UseEnvironment("Production");
     }
 

@@ -15,6 +15,9 @@ public sealed class FeedPollOptions
 
     /// <summary>Linked alerts fetched per poll at most; a feed of thousands of entries is read over several polls.</summary>
     public int MaxLinkedAlerts { get; set; } = 100;
+
+    /// <summary>Whether feeds on loopback and private addresses may be fetched (neighbours on the same private network); see <see cref="FeedAddresses"/>.</summary>
+    public bool AllowPrivateAddresses { get; set; }
 }
 
 /// <summary>What one poll of one feed did.</summary>

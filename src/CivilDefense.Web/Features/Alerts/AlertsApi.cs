@@ -24,7 +24,12 @@ public static class AlertsApi
         services.AddScoped<AlertRegister>();
         services.AddScoped<ManageFeeds>();
         services.AddHttpClient<FeedPoller>(c => c.Timeout = TimeSpan.FromSeconds(60))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3, ConnectTimeout = TimeSpan.FromSeconds(10) });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                MaxAutomaticRedirections = 3,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                ConnectCallback = FeedAddresses.Connector(sp.GetRequiredService<IOptions<FeedPollOptions>>().Value.AllowPrivateAddresses),
+            });
         services.AddHostedService<FeedPollingService>();
     }
 

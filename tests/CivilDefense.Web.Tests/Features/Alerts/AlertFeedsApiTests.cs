@@ -119,6 +119,23 @@ public sealed class AlertFeedsApiTests
 
     [Theory]
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task By_default_a_feed_on_a_loopback_address_is_not_fetched(DatabaseProvider provider)
+    {
+        await using var app = await PtdsApp.StartAsync(provider, allowPrivateFeedAddresses: false);
+        await using var server = new LoopbackHttpServer();
+        ServeLongAn(server);
+        var commander = app.ApiAs(app.World.Commander);
+        var feedId = (await ReadAsync(await commander.PostAsJsonAsync("/api/v1/alerts/feeds", new { name = "Long An", url = server.BaseUrl + "feed.atom" }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        var poll = await ReadAsync(await commander.PostAsync($"/api/v1/alerts/feeds/{feedId}/poll", null), HttpStatusCode.OK);
+
+        Assert.Equal(0, poll.GetProperty("read").GetInt32());
+        Assert.Contains("public addresses only", poll.GetProperty("summary").GetString());
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Two_polls_racing_on_one_feed_store_each_alert_once_and_neither_fails(DatabaseProvider provider)
     {
         await using var app = await PtdsApp.StartAsync(provider);
