@@ -49,6 +49,111 @@ public sealed class ChannelClaimTests
         Assert.True(slow < 150, $"The slow gateway got {slow} of 300.");
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Dispatch_AChannelNoOneConfigured_IsStillClaimedAndFailed_BesideAConfiguredOne(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        await using var gateway = new HttpTestReceiver();
+        var alertId = await kit.QueueOnChannelsAsync(["pager", "sms"], 40);
+
+        var counters = await kit.DrainAsync(DeliveryTestKit.FastOptions(maxAttempts: 2), DeliveryTestKit.SmsGateway(gateway));
+
+        var rows = await kit.DeliveriesAsync(alertId);
+        Assert.All(rows.Where(d => d.Channel == "sms"), d => Assert.Equal((DeliveryState.Sent, 1), (d.State, d.Attempts)));
+        Assert.All(rows.Where(d => d.Channel == "pager"), d => Assert.Equal((DeliveryState.Dead, 2, "Channel 'pager' is not configured."), (d.State, d.Attempts, d.LastError)));
+        Assert.Equal((40, 40, 40), (counters.Sent, counters.Retried, counters.Dead));
+        Assert.Equal(40, gateway.Requests.Count);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_OfOneChannel_TakesOnlyItsRowsInKeyOrder_AndLeavesTheOthersQueued(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        var alertId = await kit.QueueOnChannelsAsync(["a", "b", "c"], 20);
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+
+        var first = await store.ClaimAsync("w", 5, now, now.AddMinutes(1), ClaimFilter.Channel("b"), CancellationToken.None);
+        var rest = await store.ClaimAsync("w", 100, now, now.AddMinutes(1), ClaimFilter.Channel("b"), CancellationToken.None);
+        var none = await store.ClaimAsync("w", 100, now, now.AddMinutes(1), ClaimFilter.Channel("b"), CancellationToken.None);
+
+        Assert.Equal((5, 15, 0), (first.Count, rest.Count, none.Count));
+        Assert.All(first.Concat(rest), c => Assert.Equal("b", c.Channel));
+        Assert.Equal(Recipients(20), first.Concat(rest).Select(c => c.RecipientId));
+        var rows = await kit.DeliveriesAsync(alertId);
+        Assert.All(rows, d => Assert.Equal(d.Channel == "b" ? DeliveryState.Sending : DeliveryState.Queued, d.State));
+
+        // Another channel's cursor starts at the beginning, not where b's stopped.
+        var a = await store.ClaimAsync("w", 3, now, now.AddMinutes(1), ClaimFilter.Channel("a"), CancellationToken.None);
+        Assert.Equal(Recipients(3), a.Select(c => c.RecipientId));
+        Assert.All(a, c => Assert.Equal("a", c.Channel));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_OfAllButSomeChannels_TakesOnlyTheOthers_InKeyOrder(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        var alertId = await kit.QueueOnChannelsAsync(["a", "b", "c", "d"], 10);
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+        var others = ClaimFilter.AllBut(["b", "a", "b"]);
+
+        var claimed = await store.ClaimAsync("w", 100, now, now.AddMinutes(1), others, CancellationToken.None);
+
+        Assert.Equal(20, claimed.Count);
+        Assert.Equal(Recipients(10).SelectMany(r => new[] { (r, "c"), (r, "d") }), claimed.Select(c => (c.RecipientId, c.Channel)));
+        var rows = await kit.DeliveriesAsync(alertId);
+        Assert.All(rows, d => Assert.Equal(d.Channel is "c" or "d" ? DeliveryState.Sending : DeliveryState.Queued, d.State));
+        Assert.Empty(await store.ClaimAsync("w", 100, now, now.AddMinutes(1), others, CancellationToken.None));
+        Assert.Equal(20, (await store.ClaimAsync("w", 100, now, now.AddMinutes(1), CancellationToken.None)).Count);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_OfOneChannel_TakesOnlyItsRetriesAndExpiredLeases(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        await kit.QueueOnChannelsAsync(["a", "b"], 3);
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+        var a = await store.ClaimAsync("w", 10, now, now.AddMinutes(1), ClaimFilter.Channel("a"), CancellationToken.None);
+        var b = await store.ClaimAsync("w", 10, now, now.AddMinutes(1), ClaimFilter.Channel("b"), CancellationToken.None);
+        Assert.Equal((3, 3), (a.Count, b.Count));
+
+        // One of a's is waiting for a retry, the rest of both are left under leases that run out.
+        await store.RecordAsync("w", [new DeliveryOutcome(a[0].Key, DeliveryState.Retried, now, "HTTP 503")], now, CancellationToken.None);
+        var later = now.AddMinutes(2);
+
+        var againB = await store.ClaimAsync("x", 10, later, later.AddMinutes(1), ClaimFilter.Channel("b"), CancellationToken.None);
+        var againA = await store.ClaimAsync("x", 10, later, later.AddMinutes(1), ClaimFilter.Channel("a"), CancellationToken.None);
+
+        Assert.Equal(b.Select(c => (c.RecipientId, c.Channel)).Order(), againB.Select(c => (c.RecipientId, c.Channel)).Order());
+        Assert.Equal(a.Select(c => (c.RecipientId, c.Channel)).Order(), againA.Select(c => (c.RecipientId, c.Channel)).Order());
+        Assert.All(againA.Concat(againB), c => Assert.Equal(2, c.Attempts));
+    }
+
+    [Fact]
+    public void Plan_GivesEachChannelItsOwnPart_AndNeverMoreThanTheWindow()
+    {
+        foreach (var (window, batch, concurrency, channels) in new[] { (20_000, 5000, 2, 2), (4000, 1000, 2, 2), (50, 10, 2, 2), (200, 50, 2, 1), (7, 5, 4, 3), (4, 4, 2, 3), (2, 2, 2, 3) })
+        {
+            var options = new DispatcherOptions { InFlightWindow = window, ClaimBatchSize = batch, Concurrency = concurrency };
+            var names = Enumerable.Range(0, channels).Select(i => $"ch{i}").ToList();
+
+            var plan = ClaimPlan.For(names, options);
+
+            Assert.True(plan.Sum(s => s.Places) <= window, $"{window}/{channels}: {plan.Sum(s => s.Places)} places.");
+            Assert.All(plan, s => Assert.True(s.Loops >= 1 && s.ClaimBatch >= 1 && s.ClaimBatch <= s.Places, $"{window}/{channels}: {s}"));
+            Assert.All(plan.Where(s => s.Filter.Only is not null), s => Assert.True(s.Loops * s.ClaimBatch <= s.Places, $"{window}/{channels}: {s}"));
+            Assert.All(names, n => Assert.Single(plan, s => s.Filter.Admits(n)));
+            Assert.Single(plan, s => s.Filter.Admits("unconfigured"));
+        }
+
+        var single = Assert.Single(ClaimPlan.For([], new DispatcherOptions { InFlightWindow = 4000, ClaimBatchSize = 1000, Concurrency = 2 }));
+        Assert.Equal((ClaimFilter.All, 4000, 2, 1000), (single.Filter, single.Places, single.Loops, single.ClaimBatch));
+    }
+
+    private static IEnumerable<Guid> Recipients(int count) => Enumerable.Range(1, count).Select(i => new Guid(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0]));
+
     private static int Count(HttpTestReceiver gateway, string path) => gateway.Requests.Count(r => r.Path == path);
 
     private static ChannelOptions Gateway(HttpTestReceiver gateway, string path, double rate) => new()
