@@ -131,6 +131,24 @@ public sealed class ChannelClaimTests
         Assert.All(againA.Concat(againB), c => Assert.Equal(2, c.Attempts));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Claim_OfAllButSomeChannels_SweepsForExpiredLeasesOnlyOnceALease(DatabaseProvider provider)
+    {
+        await using var kit = await DeliveryTestKit.CreateAsync(provider);
+        await kit.QueueOnChannelsAsync(["a", "x"], 2);
+        await using var store = kit.OpenStore();
+        var now = DateTime.UtcNow;
+        var others = ClaimFilter.AllBut(["a"]);
+        Assert.Equal(2, (await store.ClaimAsync("dead", 10, now, now.AddMinutes(1), others, CancellationToken.None)).Count);
+
+        // Expired a second later, but a sweep read the alert at the first claim: the next is a lease (10 minutes) after it.
+        var early = await store.ClaimAsync("w", 10, now.AddSeconds(61), now.AddSeconds(61).AddMinutes(10), others, CancellationToken.None);
+        var late = await store.ClaimAsync("w", 10, now.AddMinutes(11), now.AddMinutes(21), others, CancellationToken.None);
+
+        Assert.Empty(early);
+        Assert.Equal(["x", "x"], late.Select(c => c.Channel));
+    }
+
     [Fact]
     public void Plan_GivesEachChannelItsOwnPart_AndNeverMoreThanTheWindow()
     {
