@@ -14,9 +14,10 @@ public sealed record ClaimShare(ClaimFilter Filter, int Places, int Loops, int C
 /// </summary>
 public static class ClaimPlan
 {
-    public static IReadOnlyList<ClaimShare> For(IEnumerable<string> channels, DispatcherOptions options)
+    /// <summary>The shares for these channels and their gateways' batch sizes (messages per request).</summary>
+    public static IReadOnlyList<ClaimShare> For(IReadOnlyDictionary<string, int> channels, DispatcherOptions options)
     {
-        var names = channels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = channels.Keys.Order(StringComparer.Ordinal).ToList();
         var window = options.InFlightWindow;
         if (names.Count == 0 || window < names.Count + 1)
         {
@@ -24,15 +25,19 @@ public static class ClaimPlan
             return [new ClaimShare(ClaimFilter.All, window, options.Concurrency, Math.Max(1, Math.Min(options.ClaimBatchSize, window)))];
         }
 
-        var others = Math.Clamp(window / (4 * (names.Count + 1)), 1, options.ClaimBatchSize);
+        var others = Math.Clamp(window / (16 * (names.Count + 1)), 1, options.ClaimBatchSize);
         var places = (window - others) / names.Count;
 
-        // Every loop of a channel can hold a whole claim batch at once, so none waits on places a
-        // sibling has taken half of.
+        // The loops of a channel can hold two claim batches each at once: none waits on places a
+        // sibling has taken half of, and a claim starts when a quarter of the part is free, not
+        // half, so fewer places stand empty waiting for a batch's worth.
         var loops = Math.Min(options.Concurrency, places);
-        var batch = Math.Min(options.ClaimBatchSize, places / loops);
-        var shares = names.ConvertAll(name => new ClaimShare(ClaimFilter.Channel(name), places, loops, batch));
+        var batch = Math.Max(1, Math.Min(options.ClaimBatchSize, places / (2 * loops)));
+        var shares = names.ConvertAll(name => new ClaimShare(ClaimFilter.Channel(name), places, loops, WholeRequests(batch, channels[name])));
         shares.Add(new ClaimShare(ClaimFilter.AllBut(names), others, 1, others));
         return shares;
     }
+
+    /// <summary>A claim of whole gateway requests where it holds one: a part left over would go as a request of its own.</summary>
+    private static int WholeRequests(int claim, int perRequest) => perRequest > 1 && claim >= perRequest ? claim / perRequest * perRequest : claim;
 }

@@ -78,7 +78,7 @@ public sealed class DeliveryDispatcher(
 
     private async Task RunAsync(bool untilIdle, CancellationToken ct)
     {
-        var claimers = ClaimPlan.For(channels.Keys, options).Select((share, i) => new Claimer(i, share)).ToArray();
+        var claimers = ClaimPlan.For(channels.ToDictionary(c => c.Key, c => c.Value.BatchSize), options).Select((share, i) => new Claimer(i, share)).ToArray();
         var outcomes = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
         var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => RecordAsync(outcomes.Reader, claimers)).ToArray();
         var sends = new ConcurrentDictionary<Task, bool>();

@@ -157,7 +157,7 @@ public sealed class ChannelClaimTests
             var options = new DispatcherOptions { InFlightWindow = window, ClaimBatchSize = batch, Concurrency = concurrency };
             var names = Enumerable.Range(0, channels).Select(i => $"ch{i}").ToList();
 
-            var plan = ClaimPlan.For(names, options);
+            var plan = ClaimPlan.For(names.ToDictionary(n => n, _ => 1), options);
 
             Assert.True(plan.Sum(s => s.Places) <= window, $"{window}/{channels}: {plan.Sum(s => s.Places)} places.");
             Assert.All(plan, s => Assert.True(s.Loops >= 1 && s.ClaimBatch >= 1 && s.ClaimBatch <= s.Places, $"{window}/{channels}: {s}"));
@@ -166,8 +166,12 @@ public sealed class ChannelClaimTests
             Assert.Single(plan, s => s.Filter.Admits("unconfigured"));
         }
 
-        var single = Assert.Single(ClaimPlan.For([], new DispatcherOptions { InFlightWindow = 4000, ClaimBatchSize = 1000, Concurrency = 2 }));
+        var single = Assert.Single(ClaimPlan.For(new Dictionary<string, int>(), new DispatcherOptions { InFlightWindow = 4000, ClaimBatchSize = 1000, Concurrency = 2 }));
         Assert.Equal((ClaimFilter.All, 4000, 2, 1000), (single.Filter, single.Places, single.Loops, single.ClaimBatch));
+
+        // Claims of whole gateway requests: 20,000 places, 2 channels → 9,792 each → 2,448 a claim → 2,000 for requests of 500.
+        var batched = ClaimPlan.For(new Dictionary<string, int> { ["a"] = 500, ["b"] = 1 }, new DispatcherOptions { InFlightWindow = 20_000, ClaimBatchSize = 5000, Concurrency = 2 });
+        Assert.Equal([2000, 2448, 416], batched.Select(s => s.ClaimBatch));
     }
 
     private static IEnumerable<Guid> Recipients(int count) => Enumerable.Range(1, count).Select(i => new Guid(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0]));
