@@ -40,12 +40,14 @@ public sealed class DispatchCounters
 }
 
 /// <summary>
-/// Sends what the outbox holds. One loop claims due deliveries in batches under a lease; the
-/// sends run concurrently per channel, each gateway held to its rate (token bucket) and its
-/// number of open requests; one writer records outcomes in batches. A claimed delivery keeps a
-/// place in the in-flight window until its outcome is committed, so after a crash at most a
-/// window's worth can have been sent without the outbox knowing: those, and only those, go out
-/// twice, with the same idempotency key.
+/// Sends what the outbox holds. Loops claim due deliveries in batches under a lease, each
+/// configured channel its own (see <see cref="ClaimPlan"/>: a slow gateway's rows must not take the
+/// places a fast one needs), plus one for channels no one configured; the sends run concurrently
+/// per channel, each gateway held to its rate (token bucket) and its number of open requests;
+/// writers record outcomes in batches. A claimed delivery keeps a place in its channel's part of
+/// the in-flight window until its outcome is committed, and the parts add up to at most the
+/// window, so after a crash at most a window's worth can have been sent without the outbox
+/// knowing: those, and only those, go out twice, with the same idempotency key.
 /// </summary>
 public sealed class DeliveryDispatcher(
     IOutboxStore store,
@@ -62,8 +64,6 @@ public sealed class DeliveryDispatcher(
     // The text chosen for (alert, channel, language), so the choice below runs once per combination, not per delivery.
     private readonly ConcurrentDictionary<(Guid, string, string), DeliveryMessage> _chosen = new();
 
-    // Claim loops take window places one at a time in turn, so two loops never each hold part of a batch's places.
-    private readonly SemaphoreSlim _placeTaking = new(1, 1);
     private long _inFlight;
 
     public string WorkerId { get; } = options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -78,15 +78,15 @@ public sealed class DeliveryDispatcher(
 
     private async Task RunAsync(bool untilIdle, CancellationToken ct)
     {
-        using var window = new SemaphoreSlim(options.InFlightWindow, options.InFlightWindow);
-        var outcomes = Channel.CreateUnbounded<DeliveryOutcome>(new UnboundedChannelOptions { SingleReader = false });
-        var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => RecordAsync(outcomes.Reader, window)).ToArray();
+        var claimers = ClaimPlan.For(channels.ToDictionary(c => c.Key, c => c.Value.BatchSize), options).Select((share, i) => new Claimer(i, share)).ToArray();
+        var outcomes = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+        var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => RecordAsync(outcomes.Reader, claimers)).ToArray();
         var sends = new ConcurrentDictionary<Task, bool>();
         try
         {
             // Several claims and outcome writes at once: each is one statement over thousands of
             // rows, and one after the other they left the database's other core idle.
-            await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => ClaimLoopAsync(untilIdle, window, outcomes.Writer, sends, ct)));
+            await Task.WhenAll(claimers.SelectMany(claimer => Enumerable.Range(0, claimer.Share.Loops).Select(_ => ClaimLoopAsync(untilIdle, claimer, outcomes.Writer, sends, ct))));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -97,16 +97,21 @@ public sealed class DeliveryDispatcher(
             await Task.WhenAll(sends.Keys);
             outcomes.Writer.Complete();
             await Task.WhenAll(recorders);
+            foreach (var claimer in claimers)
+            {
+                claimer.Dispose();
+            }
         }
     }
 
-    private async Task ClaimLoopAsync(bool untilIdle, SemaphoreSlim window, ChannelWriter<DeliveryOutcome> outcomes, ConcurrentDictionary<Task, bool> sends, CancellationToken ct)
+    private async Task ClaimLoopAsync(bool untilIdle, Claimer claimer, ChannelWriter<Pending> outcomes, ConcurrentDictionary<Task, bool> sends, CancellationToken ct)
     {
-        var want = Math.Min(options.ClaimBatchSize, options.InFlightWindow);
+        var want = claimer.Share.ClaimBatch;
+        var window = claimer.Window;
         while (!ct.IsCancellationRequested)
         {
             // Room in the window first, then the claim: claimed rows never wait for a place.
-            await _placeTaking.WaitAsync(ct);
+            await claimer.PlaceTaking.WaitAsync(ct);
             try
             {
                 for (var i = 0; i < want; i++)
@@ -116,19 +121,19 @@ public sealed class DeliveryDispatcher(
             }
             finally
             {
-                _placeTaking.Release();
+                claimer.PlaceTaking.Release();
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             IReadOnlyList<ClaimedDelivery> claimed;
             try
             {
-                claimed = await store.ClaimAsync(WorkerId, want, now, now + options.Lease, ct);
+                claimed = await store.ClaimAsync(WorkerId, want, now, now + options.Lease, claimer.Share.Filter, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 window.Release(want);
-                _log.LogWarning(e, "Claiming deliveries failed; trying again.");
+                _log.LogWarning(e, "Claiming deliveries of {Filter} failed; trying again.", claimer.Share.Filter);
                 await Task.Delay(options.PollInterval, clock, ct);
                 continue;
             }
@@ -158,7 +163,7 @@ public sealed class DeliveryDispatcher(
                 {
                     foreach (var row in rows)
                     {
-                        outcomes.TryWrite(Transient(row, $"Channel '{group.Key}' is not configured."));
+                        outcomes.TryWrite(new(Transient(row, $"Channel '{group.Key}' is not configured."), claimer));
                     }
 
                     continue;
@@ -167,7 +172,7 @@ public sealed class DeliveryDispatcher(
                 for (var start = 0; start < rows.Count; start += channel.BatchSize)
                 {
                     var batch = rows.GetRange(start, Math.Min(channel.BatchSize, rows.Count - start));
-                    var send = SendAsync(channel, batch, outcomes);
+                    var send = SendAsync(channel, batch, claimer, outcomes);
                     sends.TryAdd(send, true);
                     _ = send.ContinueWith(t => sends.TryRemove(t, out _), TaskScheduler.Default);
                 }
@@ -176,7 +181,7 @@ public sealed class DeliveryDispatcher(
     }
 
     /// <summary>One request's worth: waits for the gateway's rate and a free connection, sends, reports outcomes.</summary>
-    private async Task SendAsync(ChannelRuntime channel, List<ClaimedDelivery> batch, ChannelWriter<DeliveryOutcome> outcomes)
+    private async Task SendAsync(ChannelRuntime channel, List<ClaimedDelivery> batch, Claimer claimer, ChannelWriter<Pending> outcomes)
     {
         // Sends are not cancelled on shutdown: a send cut half-way would be a send the outbox cannot
         // account for. The channel's own timeout bounds them.
@@ -220,12 +225,12 @@ public sealed class DeliveryDispatcher(
         for (var i = 0; i < batch.Count; i++)
         {
             var result = results[i];
-            outcomes.TryWrite(result.Status switch
+            outcomes.TryWrite(new(result.Status switch
             {
                 SendStatus.Sent => new DeliveryOutcome(batch[i].Key, DeliveryState.Sent),
                 SendStatus.Rejected => new DeliveryOutcome(batch[i].Key, DeliveryState.Failed, null, result.Error),
                 _ => Transient(batch[i], result.Error ?? "transient failure"),
-            });
+            }, claimer));
         }
     }
 
@@ -257,23 +262,27 @@ public sealed class DeliveryDispatcher(
     }
 
     /// <summary>Writes outcomes as they come, many per transaction under load; frees their window places after the commit.</summary>
-    private async Task RecordAsync(ChannelReader<DeliveryOutcome> reader, SemaphoreSlim window)
+    private async Task RecordAsync(ChannelReader<Pending> reader, Claimer[] claimers)
     {
+        var pending = new List<Pending>(8192);
         var batch = new List<DeliveryOutcome>(8192);
+        var freed = new int[claimers.Length];
         while (await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            while (batch.Count < 20_000 && reader.TryRead(out var outcome))
+            pending.Clear();
+            while (pending.Count < 20_000 && reader.TryRead(out var item))
             {
-                batch.Add(outcome);
+                pending.Add(item);
             }
 
-            if (batch.Count == 0)
+            if (pending.Count == 0)
             {
                 // Another recorder took what woke this one.
                 continue;
             }
 
+            batch.Clear();
+            batch.AddRange(pending.Select(p => p.Outcome));
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -294,13 +303,43 @@ public sealed class DeliveryDispatcher(
                 }
             }
 
-            foreach (var outcome in batch)
+            Array.Clear(freed);
+            foreach (var item in pending)
             {
-                Counters.Count(outcome.State);
+                Counters.Count(item.Outcome.State);
+                freed[item.Claimer.Index]++;
             }
 
             Interlocked.Add(ref _inFlight, -batch.Count);
-            window.Release(batch.Count);
+            for (var i = 0; i < claimers.Length; i++)
+            {
+                if (freed[i] > 0)
+                {
+                    claimers[i].Window.Release(freed[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>An outcome to record, and whose window place it frees.</summary>
+    private readonly record struct Pending(DeliveryOutcome Outcome, Claimer Claimer);
+
+    /// <summary>A claim share at run time: its part of the in-flight window.</summary>
+    private sealed class Claimer(int index, ClaimShare share) : IDisposable
+    {
+        public int Index => index;
+
+        public ClaimShare Share => share;
+
+        public SemaphoreSlim Window { get; } = new(share.Places, share.Places);
+
+        /// <summary>The share's loops take places one at a time in turn, so two loops never each hold part of a batch's places.</summary>
+        public SemaphoreSlim PlaceTaking { get; } = new(1, 1);
+
+        public void Dispose()
+        {
+            Window.Dispose();
+            PlaceTaking.Dispose();
         }
     }
 

@@ -34,11 +34,12 @@ public sealed class DispatcherOptions
 
     /// <summary>
     /// Deliveries claimed but not yet recorded as done, at most. This bounds the duplicates after a
-    /// crash: only these can have been sent without the outbox knowing.
+    /// crash: only these can have been sent without the outbox knowing. Split between the configured
+    /// channels, each its own part (<see cref="ClaimPlan"/>), so a slow gateway cannot hold it all.
     /// </summary>
     public int InFlightWindow { get; set; } = 4000;
 
-    /// <summary>Claims and outcome writes this process runs at once (each a statement over a whole batch).</summary>
+    /// <summary>Claims per configured channel, and outcome writes, this process runs at once (each a statement over a whole batch).</summary>
     public int Concurrency { get; set; } = 2;
 
     /// <summary>How long a claim holds; a dispatcher that died is replaced after this.</summary>

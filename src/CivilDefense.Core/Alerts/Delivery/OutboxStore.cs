@@ -13,6 +13,45 @@ public sealed record ClaimedDelivery(Guid AlertId, Guid RecipientId, string Chan
 public sealed record DeliveryOutcome(DeliveryKey Key, DeliveryState State, DateTime? NextAttemptAt = null, string? Error = null);
 
 /// <summary>
+/// Which channels a claim takes: all, one, or all but some. A dispatcher claims each configured
+/// channel on its own, so rows waiting for one gateway's rate never fill the places another
+/// gateway's rows need; the rest (channels no one configured) still has to be claimed, to be failed.
+/// </summary>
+public sealed class ClaimFilter
+{
+    private ClaimFilter(string? only, IReadOnlyCollection<string>? except)
+    {
+        Only = only;
+        Except = except;
+        Key = only is not null ? "=" + only : except is { Count: > 0 } ? "!" + string.Join('\0', except) : "";
+    }
+
+    public static ClaimFilter All { get; } = new(null, null);
+
+    /// <summary>Only this channel's deliveries.</summary>
+    public string? Only { get; }
+
+    /// <summary>Only deliveries whose channel is none of these (ordinal, distinct, sorted).</summary>
+    public IReadOnlyCollection<string>? Except { get; }
+
+    /// <summary>Names the filter: equal filters have equal keys (a store keeps a cursor per alert and key).</summary>
+    public string Key { get; }
+
+    public static ClaimFilter Channel(string channel) => new(channel ?? throw new ArgumentNullException(nameof(channel)), null);
+
+    public static ClaimFilter AllBut(IEnumerable<string> channels)
+    {
+        var except = channels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return except.Length == 0 ? All : new(null, except);
+    }
+
+    /// <summary>Whether a delivery on <paramref name="channel"/> is one this filter claims (the stores say the same in SQL).</summary>
+    public bool Admits(string channel) => Only is not null ? channel == Only : Except is null || !Except.Contains(channel, StringComparer.Ordinal);
+
+    public override string ToString() => Only is not null ? $"channel {Only}" : Except is not null ? $"channels other than {string.Join(", ", Except)}" : "all channels";
+}
+
+/// <summary>
 /// The dispatcher's side of the outbox: claim due deliveries under a lease, write back outcomes,
 /// read the alert texts. One implementation per provider, because the claim is where they differ
 /// (row locks skipped on PostgreSQL, the single writer on SQLite).
@@ -23,7 +62,11 @@ public interface IOutboxStore : IAsyncDisposable
     /// Marks up to <paramref name="limit"/> due deliveries (queued, waiting for a retry, or sending
     /// under an expired lease) as sending under this owner's lease, counts the attempt, and returns them.
     /// </summary>
-    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTime now, DateTime leaseExpiresAt, CancellationToken ct);
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTime now, DateTime leaseExpiresAt, ClaimFilter filter, CancellationToken ct);
+
+    /// <summary>Claims due deliveries of every channel.</summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTime now, DateTime leaseExpiresAt, CancellationToken ct) =>
+        ClaimAsync(owner, limit, now, leaseExpiresAt, ClaimFilter.All, ct);
 
     /// <summary>Writes outcomes in one transaction. A failure only changes a row this owner still holds.</summary>
     Task RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTime now, CancellationToken ct);

@@ -60,17 +60,16 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
         return open;
     }
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimRetriesAsync(string owner, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(RetriesDue, "", owner, limit, lease, ct, ("now", now));
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimRetriesAsync(string owner, int limit, DateTime now, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(RetriesDue, filter), "", owner, limit, lease, ct, [("now", now), .. FilterParameters(filter)]);
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimQueuedAsync(string owner, Guid alert, Guid afterRecipient, string afterChannel, int limit, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(QueuedAfterCursor, KeyOrder, owner, limit, lease, ct,
-            ("alert", alert),
-            ("recipient", afterRecipient),
-            ("channel", afterChannel));
+    // The channel condition is one more on a key column: the scan stays the primary key's range in key order.
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimQueuedAsync(string owner, Guid alert, Guid afterRecipient, string afterChannel, int limit, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(QueuedAfterCursor, filter), KeyOrder, owner, limit, lease, ct,
+            [("alert", alert), ("recipient", afterRecipient), ("channel", afterChannel), .. FilterParameters(filter)]);
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(LeaseExpired, "", owner, limit, lease, ct, ("alert", alert), ("now", now));
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(LeaseExpired, filter), "", owner, limit, lease, ct, [("alert", alert), ("now", now), .. FilterParameters(filter)]);
 
     protected override async Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
     {
@@ -157,7 +156,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
     }
 
     /// <summary>Locks the rows matching <paramref name="where"/> (skipping rows another claim holds), marks them sending, returns them in key order.</summary>
-    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimWhereAsync(string where, string order, string owner, int limit, DateTime lease, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimWhereAsync(string where, string order, string owner, int limit, DateTime lease, CancellationToken ct, IEnumerable<(string Name, object Value)> parameters)
     {
         await using var command = _source.CreateCommand(
             $"WITH picked AS (SELECT {Keys} FROM deliveries WHERE {where} {order} LIMIT @limit FOR UPDATE SKIP LOCKED), "

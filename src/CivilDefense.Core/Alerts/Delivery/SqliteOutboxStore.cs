@@ -39,17 +39,15 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
         }
     }
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimRetriesAsync(string owner, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(RetriesDue, "", owner, limit, lease, ct, ("@now", now));
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimRetriesAsync(string owner, int limit, DateTime now, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(RetriesDue, filter), "", owner, limit, lease, ct, [("now", now), .. FilterParameters(filter)]);
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimQueuedAsync(string owner, Guid alert, Guid afterRecipient, string afterChannel, int limit, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(QueuedAfterCursor, KeyOrder, owner, limit, lease, ct,
-            ("@alert", Text(alert)),
-            ("@recipient", Text(afterRecipient)),
-            ("@channel", afterChannel));
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimQueuedAsync(string owner, Guid alert, Guid afterRecipient, string afterChannel, int limit, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(QueuedAfterCursor, filter), KeyOrder, owner, limit, lease, ct,
+            [("alert", Text(alert)), ("recipient", Text(afterRecipient)), ("channel", afterChannel), .. FilterParameters(filter)]);
 
-    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, CancellationToken ct) =>
-        ClaimWhereAsync(LeaseExpired, "", owner, limit, lease, ct, ("@alert", Text(alert)), ("@now", now));
+    protected override Task<IReadOnlyList<ClaimedDelivery>> ClaimExpiredAsync(string owner, Guid alert, int limit, DateTime now, DateTime lease, ClaimFilter filter, CancellationToken ct) =>
+        ClaimWhereAsync(Filtered(LeaseExpired, filter), "", owner, limit, lease, ct, [("alert", Text(alert)), ("now", now), .. FilterParameters(filter)]);
 
     protected override async Task<bool> CloseIfFinishedAsync(Guid alert, long version, CancellationToken ct)
     {
@@ -172,7 +170,7 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
     }
 
     /// <summary>Marks the rows matching <paramref name="where"/> sending and returns them in key order (the single writer needs no row locks).</summary>
-    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimWhereAsync(string where, string order, string owner, int limit, DateTime lease, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimWhereAsync(string where, string order, string owner, int limit, DateTime lease, CancellationToken ct, IEnumerable<(string Name, object Value)> parameters)
     {
         await _writer.WaitAsync(ct);
         try
@@ -185,7 +183,7 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
             command.Parameters.AddWithValue("@limit", limit);
             foreach (var (name, value) in parameters)
             {
-                command.Parameters.AddWithValue(name, value);
+                command.Parameters.AddWithValue("@" + name, value);
             }
 
             var claimed = new List<(string Recipient, ClaimedDelivery Row)>(limit);

@@ -55,6 +55,21 @@ public sealed class DeliveryTestKit : IAsyncDisposable
         return alertId;
     }
 
+    /// <summary>Queues <paramref name="count"/> recipients, each on every one of <paramref name="channels"/>; returns the alert id.</summary>
+    public async Task<Guid> QueueOnChannelsAsync(IReadOnlyList<string> channels, int count)
+    {
+        var alertId = Guid.NewGuid();
+        var recipients = Enumerable.Range(0, count)
+            .SelectMany(i => channels.Select(channel => (Id: new Guid(i + 1, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0]), Channel: channel, Address: $"+8490{i:D7}")))
+            .Select(r => new DeliveryRequest(r.Id, r.Channel, r.Address, "vi-VN", Territory.CommuneA.Id))
+            .ToList();
+        var messages = channels.Select(channel => new AlertMessage(channel, "vi-VN", "Cảnh báo lũ", "Cảnh báo lũ cấp 2 tại xã A.")).ToArray();
+        await using var db = Database.Context(Actor.System);
+        var result = await new QueueDeliveries(db).HandleAsync(new QueueDeliveriesCommand(alertId, Territory.Province.Id, messages, recipients));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return alertId;
+    }
+
     public IOutboxStore OpenStore() => OutboxStores.Open(Database.Options);
 
     public async Task<List<Core.Alerts.Delivery.Delivery>> DeliveriesAsync(Guid alertId)
