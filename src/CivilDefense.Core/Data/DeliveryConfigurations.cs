@@ -27,7 +27,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         // The primary key (each (alert, recipient, channel) once) is the only index every row is in:
         // also the board's and acknowledgement's lookup by alert, and the order queued rows are
         // claimed in. Retries waiting for their time are the only other rows indexed (migration 0014).
-        b.HasIndex(d => d.RetryAt).HasDatabaseName("IX_deliveries_retry").HasFilter("\"RetryAt\" IS NOT NULL");
+        b.HasIndex(d => new { d.Channel, d.RetryAt }).HasDatabaseName("IX_deliveries_retry").HasFilter("\"RetryAt\" IS NOT NULL");
     }
 }
 

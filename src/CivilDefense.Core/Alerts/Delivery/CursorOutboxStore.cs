@@ -115,7 +115,7 @@ public abstract class CursorOutboxStore : IOutboxStore
 
     public abstract Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct);
 
-    public abstract Task<long> CountUnfinishedAsync(CancellationToken ct);
+    public abstract Task<bool> HasUnfinishedAsync(CancellationToken ct);
 
     public virtual ValueTask DisposeAsync()
     {

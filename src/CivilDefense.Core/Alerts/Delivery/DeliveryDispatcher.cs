@@ -66,6 +66,10 @@ public sealed class DeliveryDispatcher(
 
     private long _inFlight;
 
+    // Claim loops whose last claim found nothing, of how many: draining ends only when all are.
+    private int _idleLoops;
+    private int _loops;
+
     public string WorkerId { get; } = options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     public DispatchCounters Counters { get; } = new();
@@ -79,6 +83,7 @@ public sealed class DeliveryDispatcher(
     private async Task RunAsync(bool untilIdle, CancellationToken ct)
     {
         var claimers = ClaimPlan.For(channels.ToDictionary(c => c.Key, c => c.Value.BatchSize), options).Select((share, i) => new Claimer(i, share)).ToArray();
+        (_loops, _idleLoops) = (claimers.Sum(c => c.Share.Loops), 0);
         var outcomes = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
         var recorders = Enumerable.Range(0, options.Concurrency).Select(_ => RecordAsync(outcomes.Reader, claimers)).ToArray();
         var sends = new ConcurrentDictionary<Task, bool>();
@@ -108,6 +113,7 @@ public sealed class DeliveryDispatcher(
     {
         var want = claimer.Share.ClaimBatch;
         var window = claimer.Window;
+        var idle = false;
         while (!ct.IsCancellationRequested)
         {
             // Room in the window first, then the claim: claimed rows never wait for a place.
@@ -145,13 +151,27 @@ public sealed class DeliveryDispatcher(
 
             if (claimed.Count == 0)
             {
-                if (untilIdle && Interlocked.Read(ref _inFlight) == 0 && await store.CountUnfinishedAsync(ct) == 0)
+                if (!idle)
+                {
+                    idle = true;
+                    Interlocked.Increment(ref _idleLoops);
+                }
+
+                // Done when every loop found nothing, nothing is in flight, and nothing unfinished
+                // is left: a claimer of a channel with nothing queued is idle from the start.
+                if (untilIdle && Volatile.Read(ref _idleLoops) == _loops && Interlocked.Read(ref _inFlight) == 0 && !await store.HasUnfinishedAsync(ct))
                 {
                     return;
                 }
 
                 await Task.Delay(options.PollInterval, clock, ct);
                 continue;
+            }
+
+            if (idle)
+            {
+                idle = false;
+                Interlocked.Decrement(ref _idleLoops);
             }
 
             Interlocked.Add(ref _inFlight, claimed.Count);

@@ -73,8 +73,12 @@ public interface IOutboxStore : IAsyncDisposable
 
     Task<IReadOnlyList<DeliveryMessage>> MessagesAsync(Guid alertId, CancellationToken ct);
 
-    /// <summary>Deliveries not yet in a final state (queued, sending, retried).</summary>
-    Task<long> CountUnfinishedAsync(CancellationToken ct);
+    /// <summary>
+    /// Whether any delivery of an open alert is not yet in a final state (queued, sending,
+    /// retried). Stops at the first: a count read every row of the alert (half a second at
+    /// 300,000) each time a draining dispatcher found nothing to claim.
+    /// </summary>
+    Task<bool> HasUnfinishedAsync(CancellationToken ct);
 }
 
 public static class OutboxStores
@@ -88,6 +92,10 @@ public static class OutboxStores
 
     /// <summary>The unfinished states.</summary>
     internal const string UnfinishedPredicate = "\"State\" IN ('Queued', 'Retried', 'Sending')";
+
+    /// <summary>Whether an open alert has an unfinished delivery (true/false on PostgreSQL, 1/0 on SQLite).</summary>
+    internal const string HasUnfinishedSql =
+        "SELECT EXISTS (SELECT 1 FROM deliveries WHERE \"AlertId\" IN (SELECT \"AlertId\" FROM delivery_alerts WHERE \"Open\") AND " + UnfinishedPredicate + ")";
 
     /// <summary>What every claim writes: no indexed column but <c>RetryAt</c>, null before and after for all but retries.</summary>
     internal const string ClaimSet =

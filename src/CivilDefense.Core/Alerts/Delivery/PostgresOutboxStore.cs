@@ -142,11 +142,10 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
         return await OutboxStores.ReadMessagesAsync(reader, alertId, ct);
     }
 
-    public override async Task<long> CountUnfinishedAsync(CancellationToken ct)
+    public override async Task<bool> HasUnfinishedAsync(CancellationToken ct)
     {
-        await using var command = _source.CreateCommand(
-            "SELECT count(*) FROM deliveries WHERE \"AlertId\" IN (SELECT \"AlertId\" FROM delivery_alerts WHERE \"Open\") AND " + OutboxStores.UnfinishedPredicate);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        await using var command = _source.CreateCommand(OutboxStores.HasUnfinishedSql);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public override async ValueTask DisposeAsync()

@@ -133,14 +133,14 @@ public sealed class SqliteOutboxStore(string connectionString) : CursorOutboxSto
         }
     }
 
-    public override async Task<long> CountUnfinishedAsync(CancellationToken ct)
+    public override async Task<bool> HasUnfinishedAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
             await using var command = (await ConnectionAsync(ct)).CreateCommand();
-            command.CommandText = "SELECT count(*) FROM deliveries WHERE \"AlertId\" IN (SELECT \"AlertId\" FROM delivery_alerts WHERE \"Open\") AND " + OutboxStores.UnfinishedPredicate;
-            return (long)(await command.ExecuteScalarAsync(ct))!;
+            command.CommandText = OutboxStores.HasUnfinishedSql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }
         finally
         {
