@@ -48,7 +48,7 @@ echo "== Queueing"
 # min_wal_size=2GB (README, PostgreSQL) it keeps enough for such an alert. This first run is
 # printed, not judged.
 echo "(first run on the freshly started cluster, creating its WAL files:)"
-$BENCH queue postgres "$PG" "$QUEUE" | head -1
+$BENCH queue postgres "$PG" "$QUEUE" | grep "^queue postgres"
 $BENCH queue postgres "$PG" "$QUEUE"
 $BENCH queue sqlite /tmp/ptds-delivery-bench.db "$QUEUE"
 
