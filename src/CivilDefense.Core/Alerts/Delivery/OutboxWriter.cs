@@ -176,7 +176,7 @@ internal static class OutboxWriter
             ct.ThrowIfCancellationRequested();
             var end = Math.Min(positions.Length, start + SqliteRowsPerTransaction);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns})", alertId, requests, positions.AsSpan(start, end - start), now);
+            SqliteRawInsert.Write(connection, $"INSERT INTO deliveries ({Columns})", alertId, requests, positions, start, end - start, now);
             openAlert.Transaction = transaction;
             await openAlert.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);

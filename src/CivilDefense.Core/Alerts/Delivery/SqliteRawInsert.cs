@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -21,7 +20,7 @@ internal static class SqliteRawInsert
 
     /// <param name="insert">The INSERT up to its VALUES; each row's values are (?1 alert, recipient, channel, address, language, unit, 'Queued', 0, ?2 time, ?2 time).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // cold when it matters: see OutboxOrder.Of
-    public static void Write(SqliteConnection connection, string insert, Guid alertId, IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, DateTime now)
+    public static void Write(SqliteConnection connection, string insert, Guid alertId, IReadOnlyList<DeliveryRequest> requests, int[] positions, int start, int count, DateTime now)
     {
         var db = connection.Handle!;
         sqlite3_stmt? many = null;
@@ -31,8 +30,8 @@ internal static class SqliteRawInsert
             Check(db, raw.sqlite3_prepare_v2(db, insert + Values(RowsPerStatement), out many));
             Check(db, raw.sqlite3_prepare_v2(db, insert + Values(1), out one));
             Span<byte> guid = stackalloc byte[36];
-            Span<byte> text = stackalloc byte[2048];
             GuidText(alertId, guid);
+            var done = 0;
             var time = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             foreach (var statement in new[] { many, one })
             {
@@ -40,27 +39,31 @@ internal static class SqliteRawInsert
                 Check(db, raw.sqlite3_bind_text(statement, 2, time));
             }
 
-            var block = new DeliveryRequest[256];
-            for (var start = 0; start < positions.Length; start += block.Length)
+            // The values are prepared on another core, a block ahead (SqliteRowBlocks).
+            using var blocks = new SqliteRowBlocks(requests, positions, start, count);
+            var pending = 0;
+            while (blocks.Next() is { } block)
             {
-                var length = Math.Min(block.Length, positions.Length - start);
-                OutboxOrder.Gather(requests, positions.Slice(start, length), block);
-                var i = 0;
-                for (; i + RowsPerStatement <= length; i += RowsPerStatement)
+                for (var row = 0; row < block.Count; row++)
                 {
-                    for (var r = 0; r < RowsPerStatement; r++)
+                    // Rows go into the 16-row statement; the last few of all into the one-row one.
+                    if (pending == 0 && count - done < RowsPerStatement)
                     {
-                        BindRow(db, many, 3 + (r * ValuesPerRow), block[i + r], guid, text);
+                        BindRow(db, one, 3, block, row);
+                        Step(db, one);
+                        done++;
+                        continue;
                     }
 
-                    Step(db, many);
+                    BindRow(db, many, 3 + (pending * ValuesPerRow), block, row);
+                    if (++pending == RowsPerStatement)
+                    {
+                        Step(db, many);
+                        (pending, done) = (0, done + RowsPerStatement);
+                    }
                 }
 
-                for (; i < length; i++)
-                {
-                    BindRow(db, one, 3, block[i], guid, text);
-                    Step(db, one);
-                }
+                blocks.Return(block);
             }
         }
         finally
@@ -77,14 +80,13 @@ internal static class SqliteRawInsert
             return $"(?1, ?{first}, ?{first + 1}, ?{first + 2}, ?{first + 3}, ?{first + 4}, 'Queued', 0, ?2, ?2)";
         }));
 
-    private static void BindRow(sqlite3 db, sqlite3_stmt statement, int first, DeliveryRequest row, Span<byte> guid, Span<byte> text)
+    private static void BindRow(sqlite3 db, sqlite3_stmt statement, int first, SqliteRowBlocks.Block block, int row)
     {
-        GuidText(row.RecipientId, guid);
-        Check(db, raw.sqlite3_bind_text(statement, first, guid));
-        BindText(db, statement, first + 1, row.Channel, text);
-        BindText(db, statement, first + 2, row.Address, text);
-        BindText(db, statement, first + 3, row.Language, text);
-        Check(db, row.UnitId is { } unit ? raw.sqlite3_bind_int(statement, first + 4, unit) : raw.sqlite3_bind_null(statement, first + 4));
+        Check(db, raw.sqlite3_bind_text(statement, first, block.Recipient(row)));
+        Check(db, raw.sqlite3_bind_text(statement, first + 1, block.Channel(row)));
+        Check(db, raw.sqlite3_bind_text(statement, first + 2, block.Address(row)));
+        Check(db, raw.sqlite3_bind_text(statement, first + 3, block.Language(row)));
+        Check(db, block.Unit(row) is { } unit ? raw.sqlite3_bind_int(statement, first + 4, unit) : raw.sqlite3_bind_null(statement, first + 4));
     }
 
     private static void Step(sqlite3 db, sqlite3_stmt statement)
@@ -103,13 +105,6 @@ internal static class SqliteRawInsert
     {
         id.TryFormat(into, out _, "D");
         System.Text.Ascii.ToUpperInPlace(into, out _);
-    }
-
-    private static void BindText(sqlite3 db, sqlite3_stmt statement, int index, string value, Span<byte> buffer)
-    {
-        // Channels, addresses and languages are at most 500 characters (validated): 2,048 bytes hold any of them.
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        Check(db, raw.sqlite3_bind_text(statement, index, buffer[..length]));
     }
 
     private static void Check(sqlite3 db, int code)
