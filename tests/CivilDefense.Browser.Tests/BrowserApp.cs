@@ -83,7 +83,11 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(baseUrl + "/");
+
+        // Signed in once the home page's document is there; its images and scripts need not have
+        // loaded (each test then waits for what it uses). Waiting for the load event timed out
+        // once in a loaded CI run with the network already idle.
+        await page.WaitForURLAsync(baseUrl + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         return page;
     }
 

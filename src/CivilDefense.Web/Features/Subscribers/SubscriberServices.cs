@@ -56,7 +56,7 @@ public static class SubscriberServices
     /// a key file (<c>Subscribers:LinkKeyFile</c>, by default next to the SQLite database) made on first
     /// start. It must outlive restarts: links already sent must keep working.
     /// </summary>
-    private static byte[] LinkKey(IConfiguration configuration)
+    public static byte[] LinkKey(IConfiguration configuration)
     {
         if (configuration["Subscribers:LinkKey"] is { Length: > 0 } configured)
         {
@@ -71,21 +71,32 @@ public static class SubscriberServices
             try
             {
                 using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                using var writer = new StreamWriter(file);
-                writer.Write(fresh);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(file.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
+                file.Write(System.Text.Encoding.ASCII.GetBytes(fresh));
             }
             catch (IOException) when (File.Exists(path))
             {
-                // Another instance wrote it first: use theirs.
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                // Another instance created it first: use theirs.
             }
         }
 
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        // Another instance starting at the same moment may have created the file and not yet
+        // written it (seen in the test suite's parallel apps: a key of no bytes): wait for it,
+        // a second at most. A key of 32 bytes is 44 characters of base64.
+        for (var attempt = 1; ; attempt++)
+        {
+            var text = File.ReadAllText(path).Trim();
+            if (text.Length >= 44 || attempt == 100)
+            {
+                return Convert.FromBase64String(text);
+            }
+
+            Thread.Sleep(10);
+        }
     }
 }
 
