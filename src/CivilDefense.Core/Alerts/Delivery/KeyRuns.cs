@@ -63,6 +63,6 @@ public static class KeyRuns
         return BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
-    /// <summary>Sorts ids in uuid order (the order of <see cref="Value"/>).</summary>
-    public static Guid[] Sorted(IEnumerable<Guid> ids) => ids.OrderBy(Value).ToArray();
+    /// <summary>Sorts ids in uuid order, which is Guid.CompareTo's (and the order of <see cref="Value"/>).</summary>
+    public static Guid[] Sorted(IEnumerable<Guid> ids) => ids.Order().ToArray();
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -121,33 +120,8 @@ public sealed record OutboxOrder(int[] Positions, int[] PartitionStarts, IReadOn
         return new OutboxOrder(count == positions.Length ? positions : positions[..count], starts, channels);
     }
 
-    /// <summary>
-    /// The requests at these positions, with their addresses touched, fetched in one tight loop
-    /// before they are written: in key order each request is a random place in memory, and loads
-    /// that do not wait for each other overlap their cache misses, where one row written after
-    /// another waited for each miss in turn.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Gather(IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, DeliveryRequest[] into)
-    {
-        var touched = 0;
-        for (var i = 0; i < positions.Length; i++)
-        {
-            var request = requests[positions[i]];
-            into[i] = request;
-            touched += request.Address.Length;
-        }
-
-        return touched;
-    }
-
-    /// <summary>The first 8 bytes of the Guid in big-endian order: its most significant part as uuid and Guid.CompareTo order it.</summary>
-    private static ulong Leading(Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes, bigEndian: true, out _);
-        return BinaryPrimitives.ReadUInt64BigEndian(bytes);
-    }
+    /// <summary>The most significant 64 bits of the Guid as uuid and Guid.CompareTo order it.</summary>
+    private static ulong Leading(Guid id) => (ulong)(KeyRuns.Value(id) >> 64);
 
     /// <summary>Whether a kept request of the same recipient (the last ones kept) is for the same channel.</summary>
     private static bool IsRepeat(IReadOnlyList<DeliveryRequest> requests, int[] positions, int kept, DeliveryRequest request)

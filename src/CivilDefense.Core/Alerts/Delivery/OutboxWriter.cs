@@ -123,7 +123,7 @@ internal static class OutboxWriter
             if ((i - from) % block.Length == 0)
             {
                 fetched = i;
-                OutboxOrder.Gather(requests, positions.Slice(i, Math.Min(block.Length, positions.Length - i)), block);
+                Gather(requests, positions.Slice(i, Math.Min(block.Length, positions.Length - i)), block);
             }
 
             var row = block[i - fetched];
@@ -149,6 +149,26 @@ internal static class OutboxWriter
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// The requests at these positions, with their addresses touched, fetched in one tight loop
+    /// before they are written: in key order each request is a random place in memory, and loads
+    /// that do not wait for each other overlap their cache misses, where one row written after
+    /// another waited for each miss in turn.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Gather(IReadOnlyList<DeliveryRequest> requests, ReadOnlySpan<int> positions, DeliveryRequest[] into)
+    {
+        var touched = 0;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var request = requests[positions[i]];
+            into[i] = request;
+            touched += request.Address.Length;
+        }
+
+        return touched;
     }
 
     /// <summary>

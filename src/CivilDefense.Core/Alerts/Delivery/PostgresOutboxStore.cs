@@ -103,7 +103,7 @@ public sealed class PostgresOutboxStore(string connectionString) : CursorOutboxS
                 batch.BatchCommands.Add(command);
             }
 
-            var others = group.Where(o => o.State != DeliveryState.Sent).OrderBy(o => KeyRuns.Value(o.Key.RecipientId)).ToArray();
+            var others = group.Where(o => o.State != DeliveryState.Sent).OrderBy(o => o.Key.RecipientId).ToArray();
             foreach (var (start, length) in KeyRuns.Of(others.Select(o => o.Key.RecipientId).ToArray()))
             {
                 var run = others.AsSpan(start, length).ToArray();
