@@ -99,24 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (postgresAdminConnection is not null && postgresDatabaseName is not null)
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.ConnectionString));
-            await using var admin = new NpgsqlConnection(postgresAdminConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabaseName}\" WITH (FORCE)", admin);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-                {
-                    // FORCE may not terminate an autovacuum worker (a superuser's process) that
-                    // happens to be in the new database when the test role is not a superuser;
-                    // the worker finishes within moments (seen once in CI).
-                    await Task.Delay(250);
-                }
-            }
+            await TestDatabaseDrop.DropAsync(postgresAdminConnection, postgresDatabaseName);
         }
     }
 

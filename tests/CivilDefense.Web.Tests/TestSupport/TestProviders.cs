@@ -1,4 +1,5 @@
 using CivilDefense.Core.Data;
+using CivilDefense.Core.Tests.TestSupport;
 using Npgsql;
 
 namespace CivilDefense.Web.Tests.TestSupport;
@@ -40,13 +41,7 @@ public static class TestProviders
         }
 
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-        return new TestDatabaseHandle(new DatabaseOptions { Provider = provider, ConnectionString = connection }, async () =>
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        });
+        return new TestDatabaseHandle(new DatabaseOptions { Provider = provider, ConnectionString = connection }, () => TestDatabaseDrop.DropAsync(server, name));
     }
 }
 
